@@ -1,0 +1,4 @@
+import sys
+from simulator.cli import main
+
+sys.exit(main())

@@ -1,0 +1,124 @@
+"""The scenario as typed, frozen domain objects (SPEC §1).
+
+The loader builds these from YAML after validating every field; nothing else
+constructs them from untrusted input. They carry no behaviour beyond small,
+obvious queries, so the engine, the UI and the linter can all share them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+FORMAT = "hearout/v1"
+
+OUTCOMES = ("resolved", "retained", "parted", "escalated", "churned")
+ABANDONED = "abandoned"
+CHANNELS = ("phone", "visit", "note", "email")
+WAIT = "wait"  # reserved move key: keep listening
+
+
+@dataclass(frozen=True, slots=True)
+class Beat:
+    """One thing the customer says; several variants when the file used `one_of`."""
+
+    variants: tuple[str, ...]
+
+    @property
+    def varies(self) -> bool:
+        return len(self.variants) > 1
+
+
+@dataclass(frozen=True, slots=True)
+class Guard:
+    """A branch condition: every listed condition must hold."""
+
+    mood_at_least: int | None = None
+    mood_below: int | None = None
+    flags: frozenset[str] = frozenset()
+    not_flags: frozenset[str] = frozenset()
+
+    def holds(self, mood: int, flags: frozenset[str] | set[str]) -> bool:
+        if self.mood_at_least is not None and mood < self.mood_at_least:
+            return False
+        if self.mood_below is not None and mood >= self.mood_below:
+            return False
+        if not self.flags <= flags:
+            return False
+        return not (self.not_flags & flags)
+
+
+@dataclass(frozen=True, slots=True)
+class Branch:
+    """Where a move leads: `to` when `when` holds (no guard: always)."""
+
+    to: str
+    when: Guard | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    key: str
+    say: str
+    acts: tuple[str, ...]
+    branches: tuple[Branch, ...]
+    mood: int = 0
+    sets: tuple[str, ...] = ()
+    channel: str | None = None
+    policy_break: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    id: str
+    beats: tuple[Beat, ...]
+    story_ends: int
+    moves: tuple[Move, ...] = ()
+    silence: str | None = None
+    end: str | None = None  # an outcome from OUTCOMES on a terminal node
+
+    @property
+    def is_end(self) -> bool:
+        return self.end is not None
+
+    def move(self, key: str) -> Move | None:
+        for m in self.moves:
+            if m.key == key:
+                return m
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Customer:
+    name: str
+    mood: int
+    about: str = ""
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name.split() else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    at_fault: bool
+    text: str = ""
+    policy: str = ""
+    can_offer: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    id: str
+    title: str
+    customer: Customer
+    briefing: Briefing
+    start: str
+    nodes: Mapping[str, Node] = field(default_factory=lambda: MappingProxyType({}))
+    summary: str = ""
+    difficulty: int = 1
+    skills: tuple[str, ...] = ()
+    source: str = ""  # where it was loaded from, for messages; not part of the format
+
+    def node(self, node_id: str) -> Node:
+        return self.nodes[node_id]
