@@ -1,0 +1,68 @@
+"""One `transitions` state machine per scenario, shared by all its sessions.
+
+Nodes are states and each move is a trigger named after its key; a move's
+guarded branches become that trigger's transitions from the node, in file
+order, with the guard as the condition, so `transitions` picks the first
+branch whose guard holds. Auto transitions stay off: they would add a `to_X`
+for every pair of nodes and let a caller jump anywhere.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from transitions import EventData, Machine
+
+from simulator.engine.model import Guard, Scenario
+
+
+def trigger_name(key: str) -> str:
+    # A prefix keeps move keys clear of the session's own attribute names.
+    return f"move:{key}"
+
+
+def _condition(guard: Guard):
+    def holds(event: EventData) -> bool:
+        model: Any = event.model
+        return guard.holds(model.mood, model.flags)
+
+    return holds
+
+
+class Conversation:
+    """A scenario compiled into its state machine; sessions attach to it."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.machine = Machine(
+            model=None,
+            states=list(scenario.nodes),
+            initial=scenario.start,
+            auto_transitions=False,
+            send_event=True,
+            ignore_invalid_triggers=False,
+        )
+        for node in scenario.nodes.values():
+            for move in node.moves:
+                for branch in move.branches:
+                    self.machine.add_transition(
+                        trigger_name(move.key),
+                        source=node.id,
+                        dest=branch.to,
+                        conditions=[_condition(branch.when)] if branch.when else None,
+                    )
+
+    def move_keys(self, node_id: str) -> list[str]:
+        """Move keys the machine can fire from a node, in file order."""
+        names = set(self.machine.get_triggers(node_id))
+        return [m.key for m in self.scenario.nodes[node_id].moves if trigger_name(m.key) in names]
+
+
+_compiled: dict[int, Conversation] = {}
+
+
+def conversation_for(scenario: Scenario) -> Conversation:
+    """The shared machine for a scenario, built once."""
+    conv = _compiled.get(id(scenario))
+    if conv is None or conv.scenario is not scenario:
+        conv = _compiled[id(scenario)] = Conversation(scenario)
+    return conv

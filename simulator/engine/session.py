@@ -1,0 +1,199 @@
+"""A session: one trainee taking one call through a scenario's machine.
+
+The session says the customer's beats one at a time, records every trainee
+move with how much of the story had been heard, applies mood and flags, and
+lets the shared `transitions` machine choose where each move leads. It never
+prints and never waits: callers (the UI, the CLI, tests) decide when time
+passes and get back the events each step produced.
+"""
+from __future__ import annotations
+
+import random
+from datetime import datetime, timezone
+from typing import Sequence
+
+from scoring.transcript import CustomerEvent, Event, ScenarioInfo, TraineeEvent, Transcript
+from simulator.engine.clock import Clock, ManualClock
+from simulator.engine.machine import conversation_for, trigger_name
+from simulator.engine.model import ABANDONED, WAIT, Move, Node, Scenario
+
+
+class PlayError(Exception):
+    """A move the session cannot take; the message says why."""
+
+
+class UnknownMove(PlayError):
+    def __init__(self, key: str, node: str, valid: Sequence[str]):
+        self.key, self.node, self.valid = key, node, tuple(valid)
+        super().__init__(f"unknown move {key!r} at node {node!r}; valid here: {', '.join(self.valid)}")
+
+
+class CallOver(PlayError):
+    def __init__(self, key: str):
+        self.key = key
+        super().__init__(f"move {key!r} comes after the call has ended")
+
+
+def _clamp(mood: int) -> int:
+    return max(0, min(100, mood))
+
+
+class Session:
+    """Attributes `state`, `trigger` and `may_trigger` belong to `transitions`."""
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        *,
+        seed: int,
+        trainee: str,
+        clock: Clock | None = None,
+        started_at: datetime | None = None,
+    ) -> None:
+        self.scenario = scenario
+        self.seed = seed
+        self.trainee = trainee
+        self.clock: Clock = clock if clock is not None else ManualClock()
+        started = started_at or datetime.now(timezone.utc)
+        self.started_at = started.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.mood = scenario.customer.mood
+        self.flags: frozenset[str] = frozenset()
+        self.events: list[Event] = []
+        self.outcome: str | None = None
+        self._rng = random.Random(seed)
+        self._said = 0
+        self._conversation = conversation_for(scenario)
+        self._conversation.machine.add_model(self, initial=scenario.start)
+        self._attached = True
+        self.opening: list[Event] = self._enter()
+
+    # --- what the caller can see -------------------------------------------
+
+    @property
+    def node(self) -> Node:
+        return self.scenario.nodes[self.state]  # type: ignore[attr-defined]
+
+    @property
+    def over(self) -> bool:
+        return self.outcome is not None
+
+    @property
+    def heard(self) -> int:
+        """Beats of the current node said so far."""
+        return self._said
+
+    @property
+    def story_told(self) -> bool:
+        return self._said >= self.node.story_ends
+
+    @property
+    def beats_left(self) -> int:
+        return len(self.node.beats) - self._said
+
+    def moves(self) -> tuple[Move, ...]:
+        """The moves open to the trainee now (empty once the call is over)."""
+        if self.over:
+            return ()
+        keys = set(self._conversation.move_keys(self.state))  # type: ignore[attr-defined]
+        return tuple(m for m in self.node.moves if m.key in keys)
+
+    def valid_keys(self) -> list[str]:
+        return [] if self.over else [WAIT] + [m.key for m in self.moves()]
+
+    # --- what the trainee does ---------------------------------------------
+
+    def wait(self) -> list[Event]:
+        """Keep listening: the customer says the next beat, or the silence line."""
+        if self.over:
+            raise CallOver(WAIT)
+        node = self.node
+        made: list[Event] = [
+            TraineeEvent(
+                node=node.id, move=WAIT, acts=("listen",), heard=self._said, of=node.story_ends,
+                interrupted=False, text="", mood_after=self.mood, t_ms=self.clock.now_ms(),
+            )
+        ]
+        if self._said < len(node.beats):
+            made.append(self._say_beat())
+        elif node.silence:
+            made.append(
+                CustomerEvent(node=node.id, beat=None, of=len(node.beats), text=node.silence,
+                              t_ms=self.clock.now_ms(), silence=True)
+            )
+        self.events.extend(made)
+        return made
+
+    def choose(self, key: str) -> list[Event]:
+        """Say a move; returns the trainee's event and what the customer says next."""
+        if key == WAIT:
+            return self.wait()
+        if self.over:
+            raise CallOver(key)
+        node = self.node
+        move = node.move(key)
+        if move is None or not self.may_trigger(trigger_name(key)):  # type: ignore[attr-defined]
+            raise UnknownMove(key, node.id, self.valid_keys())
+        # SPEC §1: the move's own mood and flags apply before its branches are tried.
+        self.mood = _clamp(self.mood + move.mood)
+        self.flags = self.flags | frozenset(move.sets)
+        said = TraineeEvent(
+            node=node.id, move=move.key, acts=move.acts, heard=self._said, of=node.story_ends,
+            interrupted=self._said < node.story_ends, text=move.say, mood_after=self.mood,
+            t_ms=self.clock.now_ms(), channel=move.channel, policy_break=move.policy_break,
+        )
+        self.events.append(said)
+        self.trigger(trigger_name(key))  # type: ignore[attr-defined]
+        return [said, *self._enter()]
+
+    def abandon(self) -> None:
+        """Leave the call before it ends; it is still saved and scored."""
+        if not self.over:
+            self.outcome = ABANDONED
+            self._detach()
+
+    def close(self) -> None:
+        """Release the shared machine's hold on this session."""
+        self._detach()
+
+    # --- the record ----------------------------------------------------------
+
+    def transcript(self) -> Transcript:
+        s = self.scenario
+        return Transcript(
+            scenario=ScenarioInfo(id=s.id, title=s.title, at_fault=s.briefing.at_fault,
+                                  customer=s.customer.name, skills=s.skills),
+            trainee=self.trainee,
+            seed=self.seed,
+            started_at=self.started_at,
+            events=tuple(self.events),
+            outcome=self.outcome or ABANDONED,
+            final_mood=self.mood,
+        )
+
+    # --- inside ----------------------------------------------------------------
+
+    def _enter(self) -> list[Event]:
+        """Start the current node's beats: the first at once, all of them at an end."""
+        self._said = 0
+        node = self.node
+        made = [self._say_beat()] if node.beats else []
+        if node.is_end:
+            while self._said < len(node.beats):
+                made.append(self._say_beat())
+            self.outcome = node.end
+            self._detach()
+        self.events.extend(made)
+        return made
+
+    def _say_beat(self) -> CustomerEvent:
+        node = self.node
+        beat = node.beats[self._said]
+        text = beat.variants[0] if len(beat.variants) == 1 else self._rng.choice(beat.variants)
+        self._said += 1
+        return CustomerEvent(node=node.id, beat=self._said, of=len(node.beats), text=text,
+                             t_ms=self.clock.now_ms())
+
+    def _detach(self) -> None:
+        if self._attached:
+            self._conversation.machine.remove_model(self)
+            self._attached = False
