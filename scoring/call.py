@@ -1,0 +1,156 @@
+"""A transcript seen the way the rules read it: numbered turns, and a tally per skill."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+
+from scoring.transcript import Transcript, TraineeEvent
+
+QUESTIONS = frozenset({"open_question", "clarifying_question"})
+REFLECTIONS = ("paraphrase", "empathize")  # MITI 4 counts these as reflections
+# A reply of substance: it explains, argues, refuses, gives or promises something.
+SUBSTANTIVE = frozenset(
+    {"explain_policy", "defend", "dismiss", "refuse", "offer_choice", "offer_concession", "cave", "concrete_commitment"}
+)
+REMEDIES = frozenset({"offer_choice", "offer_concession", "concrete_commitment"})
+# Acts that do not take the floor from the customer (acts table: listen).
+BACKCHANNEL = frozenset({"listen"})
+
+
+def round_half_up(x: Fraction) -> int:
+    """Round to the nearest integer, halves up (2.5 -> 3, not Python's 2)."""
+    return math.floor(x + Fraction(1, 2))
+
+
+def clamp(n: int, low: int = 0, high: int = 100) -> int:
+    return max(low, min(high, n))
+
+
+def show_points(points: Fraction) -> str:
+    whole = round_half_up(points)
+    if points == whole:
+        return str(whole)
+    return f"{round_half_up(points * 10) / 10:g}"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One trainee move that is not a wait; `number` counts from 1."""
+
+    number: int
+    event: TraineeEvent
+    # The customer's opening story had been told by this turn: heard out in
+    # the first node, or invited by an earlier question (the next node is then
+    # the customer's answer, so hearing that out counts).
+    opening_told: bool = True
+
+    def has(self, *acts: str) -> bool:
+        return any(a in self.event.acts for a in acts)
+
+    @property
+    def acts(self) -> frozenset[str]:
+        return frozenset(self.event.acts)
+
+    @property
+    def story_told(self) -> bool:
+        """The customer had finished the story when the trainee spoke."""
+        return self.event.heard >= self.event.of and self.opening_told
+
+    def too_soon(self, name: str) -> str:
+        """Why the story was not told yet, for an evidence line."""
+        if self.event.heard < self.event.of:
+            return f"after {self.beats}, before {name} had finished the story"
+        return f"before {name} had ever told the whole story (it was cut short earlier)"
+
+    @property
+    def cut_in(self) -> bool:
+        """Took the floor before the story was told (a bare "go on" does not)."""
+        e = self.event
+        return e.interrupted and e.heard < e.of and not self.acts <= BACKCHANNEL
+
+    @property
+    def beats(self) -> str:
+        return f"{self.event.heard} of {self.event.of} beat{'s' if self.event.of != 1 else ''}"
+
+    @property
+    def substantive(self) -> bool:
+        return bool(self.acts & SUBSTANTIVE)
+
+    @property
+    def breaks_policy(self) -> bool:
+        return self.event.policy_break or self.has("cave")
+
+
+@dataclass(frozen=True)
+class Call:
+    transcript: Transcript
+    turns: tuple[Turn, ...]
+    waits: int
+
+    @classmethod
+    def of(cls, transcript: Transcript) -> "Call":
+        events = transcript.events
+        first_node = events[0].node if events else None
+        told = invited = False
+        turns: list[Turn] = []
+        waits = 0
+        for e in events:
+            if not isinstance(e, TraineeEvent):
+                continue
+            told = told or (e.node == first_node and e.heard >= e.of)
+            if e.is_wait:
+                waits += 1
+                continue
+            turns.append(Turn(len(turns) + 1, e, told or invited))
+            invited = invited or bool(QUESTIONS & set(e.acts))
+        return cls(transcript, tuple(turns), waits)
+
+    @property
+    def name(self) -> str:
+        return self.transcript.scenario.customer_first_name
+
+    @property
+    def at_fault(self) -> bool:
+        return self.transcript.scenario.at_fault
+
+    def with_acts(self, *acts: str) -> tuple[Turn, ...]:
+        return tuple(t for t in self.turns if t.has(*acts))
+
+    def first(self, *acts: str) -> Turn | None:
+        found = self.with_acts(*acts)
+        return found[0] if found else None
+
+    def count(self, act: str) -> int:
+        return sum(1 for t in self.turns if act in t.event.acts)
+
+
+class Tally:
+    """Points lost and won for one skill; every point lost carries its evidence line."""
+
+    def __init__(self) -> None:
+        self.lost = Fraction(0)
+        self.won = Fraction(0)
+        self.evidence: list[str] = []
+        self.strengths: list[str] = []
+
+    def lose(self, points: Fraction, line: str) -> None:
+        if points <= 0:
+            return  # a rule a coach switched off
+        self.lost += points
+        self.evidence.append(f"{line} (-{show_points(points)})")
+
+    def win(self, points: Fraction, line: str) -> None:
+        self.won += max(points, Fraction(0))
+        self.strengths.append(line)
+
+    def strength(self, line: str) -> None:
+        self.strengths.append(line)
+
+    def note(self, line: str) -> None:
+        """An explanation that costs nothing here (a cap on the overall score)."""
+        self.evidence.append(line)
+
+    @property
+    def score(self) -> int:
+        return clamp(round_half_up(100 - self.lost + self.won))

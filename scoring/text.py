@@ -1,0 +1,48 @@
+"""The scorecard as plain text for a terminal (80 columns, no markup)."""
+from __future__ import annotations
+
+import textwrap
+from fractions import Fraction
+
+from scoring.call import Call, round_half_up
+from scoring.scorecard import Scorecard
+from scoring.transcript import Transcript
+
+WIDTH = 78
+BAR = 10
+
+
+def format_scorecard(card: Scorecard, transcript: Transcript) -> str:
+    info = transcript.scenario
+    lines = [f"Score: {card.overall}/100", f"Outcome: {card.outcome}"]
+    who = f" with {info.customer}" if info.customer else ""
+    lines += _wrap(f"Call: {info.title}{who}", "", "  ")
+    for reason in card.caps:
+        lines += _wrap(reason, "! ", "  ")
+    width = max(len(name) for name in card.skills) + 2
+    for name, skill in card.skills.items():
+        lines.append("")
+        if skill.score is None:
+            lines.append(f"{name:<{width}} not judged")
+            continue
+        lines.append(f"{name:<{width}}{skill.score:>3}  {bar(skill.score)}")
+        for line in skill.evidence:
+            lines += _wrap(line, "  - ", "    ")
+        for line in skill.strengths:
+            lines += _wrap(line, "  + ", "    ")
+    turns = Call.of(transcript).turns
+    if turns:
+        lines += ["", "Your moves:"]
+        for turn in turns:
+            said = " ".join(turn.event.text.split()) or turn.event.move
+            lines += _wrap(f"Turn {turn.number} (after {turn.beats}): {said}", "  ", "    ")
+    return "\n".join(lines) + "\n"
+
+
+def bar(score: int) -> str:
+    filled = round_half_up(Fraction(score, 100) * BAR)
+    return "█" * filled + "░" * (BAR - filled)
+
+
+def _wrap(text: str, first: str, rest: str) -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent=first, subsequent_indent=rest) or [first.rstrip()]

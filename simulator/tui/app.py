@@ -1,0 +1,180 @@
+"""The hearout app: owns the engine's collaborators and moves between screens.
+
+Screens post what happened (messages.py); the app starts sessions, saves
+turns, scores finished calls and picks the next screen. `build_app` wires
+the real defaults; tests pass fakes for every collaborator.
+"""
+from __future__ import annotations
+
+import random
+from typing import Any, Callable, Iterable, Sequence
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from simulator.engine.clock import Clock
+from simulator.engine.model import Scenario
+from simulator.store.sessions import SessionStore
+from simulator.store.settings import Settings
+from simulator.tui import messages
+from simulator.tui.screens.home import HomeScreen
+
+# Palette entries per screen: (title, help, action on that screen).
+PALETTE = {
+    "HomeScreen": [("Open briefing", "Read the highlighted scenario's briefing", "open"),
+                   ("Change trainee name", "Set the name your calls are saved under", "rename"),
+                   ("Change pace", "Slow, normal or fast customer", "pace"),
+                   ("Toggle time pressure", "Beats advance on their own, or only on Space", "pressure")],
+    "BriefingScreen": [("Take the call", "Start the call", "start")],
+    "CallScreen": [("Keep listening", "Let the customer go on", "listen"),
+                   ("Hang up", "Abandon the call and see its debrief", "hang_up")],
+    "DebriefScreen": [("Retry", "Take the call again with new customer lines", "again(False)"),
+                      ("Replay the same call", "Take the call again with the same lines", "again(True)")],
+}
+
+
+class HearoutApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "hearout"
+    BINDINGS = [Binding("question_mark", "help", "Help", key_display="?")]
+
+    def __init__(self, *, scenarios: Sequence[Scenario], store: SessionStore | None, settings: Settings,
+                 clock_factory: Callable[[], Clock], seed_source: Callable[[], int],
+                 scorer: Callable[[Any], Any], timers: bool, persist_settings: Callable[[Settings], None]) -> None:
+        super().__init__()
+        self.scenarios = list(scenarios)
+        self.store = store
+        self.settings = settings
+        self.clock_factory = clock_factory
+        self.seed_source = seed_source
+        self.scorer = scorer
+        self.timers = timers
+        self.persist_settings = persist_settings
+        self.record = None  # the CallRecord of the call in progress
+        self.home = HomeScreen(self.scenarios, settings, self._best())
+
+    def get_default_screen(self) -> Screen:
+        return self.home
+
+    def _best(self) -> dict[str, int]:
+        try:
+            return self.store.best_scores(self.settings.trainee) if self.store else {}
+        except Exception:  # a damaged database must not keep the home screen from opening
+            return {}
+
+    # --- what screens report -------------------------------------------------------
+
+    def on_scenario_chosen(self, message: messages.ScenarioChosen) -> None:
+        from simulator.tui.screens.briefing import BriefingScreen
+
+        self.push_screen(BriefingScreen(message.scenario))
+
+    def on_call_requested(self, message: messages.CallRequested) -> None:
+        from simulator.engine.session import Session
+        from simulator.tui.recording import CallRecord
+        from simulator.tui.screens.call import CallScreen
+
+        seed = message.seed if message.seed is not None else self.seed_source()
+        session = Session(message.scenario, seed=seed, trainee=self.settings.trainee, clock=self.clock_factory())
+        self.record = CallRecord(self.store, session.transcript())
+        self._warn_if_unsaved()
+        auto = self.timers and not self.settings.no_time_pressure
+        screen = CallScreen(session, pace=self.settings.pace, auto_advance=auto, animate=self.timers)
+        self.switch_screen(screen) if self.screen is not self.home else self.push_screen(screen)
+
+    def on_turn_taken(self, message: messages.TurnTaken) -> None:
+        if self.record is not None:
+            self.record.turn(message.transcript)
+            self._warn_if_unsaved()
+
+    def on_call_ended(self, message: messages.CallEnded) -> None:
+        from simulator.tui.screens.debrief import DebriefScreen
+
+        transcript = message.transcript
+        card = self.scorer(transcript)
+        if self.record is not None:
+            self.record.finish(transcript, card.to_dict())
+            self._warn_if_unsaved()
+        scenario = next(s for s in self.scenarios if s.id == transcript.scenario.id)
+        self.home.best = self._best()
+        self.switch_screen(DebriefScreen(scenario, transcript, card))
+
+    def on_settings_changed(self, message: messages.SettingsChanged) -> None:
+        self.settings = message.settings
+        try:
+            self.persist_settings(self.settings)
+        except OSError as exc:
+            self.notify(f"Could not save settings: {exc}", severity="warning")
+        self.home.settings = self.settings
+        self.home.best = self._best()
+
+    def _warn_if_unsaved(self) -> None:
+        if self.record is not None and self.record.error:
+            self.notify(self.record.error, severity="error")
+            self.record.error = None
+
+    # --- help and the command palette --------------------------------------------------
+
+    def action_help(self) -> None:
+        from simulator.tui.screens.dialogs import HelpScreen
+
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
+        keys = []
+        for active in screen.active_bindings.values():
+            b = active.binding
+            if b.description and (b.show or b.key_display):
+                keys.append((b.key_display or b.key, b.description))
+        text = getattr(screen, "HELP", "") or "Choose an answer with the keys below."
+        title = type(screen).__name__.removesuffix("Screen")
+        self.push_screen(HelpScreen(title, text, keys))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for title, help_text, action in PALETTE.get(type(screen).__name__, []):
+            yield SystemCommand(title, help_text, lambda a=action: screen.run_action(a))
+        yield SystemCommand("Help", "Show help for this screen", self.action_help)
+        yield from super().get_system_commands(screen)
+
+
+def build_app(*, scenarios: Sequence[Scenario] | None = None, store: SessionStore | None = None,
+              settings: Settings | None = None, clock_factory: Callable[[], Clock] | None = None,
+              seed_source: Callable[[], int] | None = None, pace: str | None = None, timers: bool = True,
+              scorer: Callable[[Any], Any] | None = None) -> HearoutApp:
+    """The app with real defaults for whatever is not passed in."""
+    from simulator.store.settings import load_settings, save_settings
+
+    if scenarios is None:
+        from simulator.engine.builtin import builtin_scenarios
+
+        scenarios = builtin_scenarios()
+    if store is None:
+        store = _default_store()
+    settings = settings or load_settings()
+    if pace is not None:
+        settings = settings.with_(pace=pace)
+    if clock_factory is None:
+        from simulator.engine.clock import MonotonicClock
+
+        clock_factory = MonotonicClock
+    return HearoutApp(
+        scenarios=scenarios, store=store, settings=settings, clock_factory=clock_factory,
+        seed_source=seed_source or (lambda: random.SystemRandom().randrange(2**31)),
+        scorer=scorer or _score, timers=timers, persist_settings=save_settings,
+    )
+
+
+def _default_store() -> SessionStore | None:
+    from simulator.store.sessions import StoreError
+
+    try:
+        return SessionStore.default()
+    except StoreError:
+        return None  # calls still work; they are just not saved
+
+
+def _score(transcript: Any) -> Any:
+    from scoring import score  # imported on the first debrief, not at startup
+
+    return score(transcript)

@@ -1,0 +1,47 @@
+"""When the customer speaks next, and in which order the moves are shown.
+
+Pure functions: the call screen turns them into timers, tests check them directly.
+"""
+from __future__ import annotations
+
+import random
+from typing import Sequence, TypeVar
+
+from simulator.engine.clock import speaking_ms
+
+PACE_FACTOR = {"slow": 1.5, "normal": 1.0, "fast": 0.6}
+# After the story, how long the customer bears a silence before prompting.
+SILENCE_MS = 9000
+# After the last line of a call, time to read it before the debrief opens.
+ENDING_MS = 2500
+
+T = TypeVar("T")
+
+
+def factor(pace: str) -> float:
+    return PACE_FACTOR.get(pace, 1.0)
+
+
+def beat_delay_ms(text: str, pace: str) -> int:
+    """A beat stays alone on screen about as long as it takes to say aloud."""
+    return int(speaking_ms(text) * factor(pace))
+
+
+def silence_delay_ms(pace: str) -> int:
+    return int(SILENCE_MS * factor(pace))
+
+
+def ending_delay_ms(texts: Sequence[str], pace: str) -> int:
+    return ENDING_MS + sum(beat_delay_ms(t, pace) for t in texts[1:])
+
+
+def display_order(items: Sequence[T], rng: random.Random) -> list[T]:
+    """Shuffled for display only, so a move's position teaches nothing."""
+    shown = list(items)
+    rng.shuffle(shown)
+    return shown
+
+
+def clock_text(ms: int) -> str:
+    seconds = max(0, ms) // 1000
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"

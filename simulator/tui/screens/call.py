@@ -1,0 +1,191 @@
+"""The call: the customer talks beat by beat, the trainee listens or answers.
+
+Time drives the customer only through timers this screen owns; with
+`auto_advance` off (no time pressure, or tests) nothing moves until a key.
+Every listening step goes through `session.wait()`, so the transcript records
+listening exactly as the trainee did it.
+"""
+from __future__ import annotations
+
+import random
+from typing import Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Static
+
+from scoring.transcript import CustomerEvent, Event
+from simulator.engine.model import Move
+from simulator.engine.session import Session
+from simulator.tui.messages import CallEnded, TurnTaken
+from simulator.tui.pacing import beat_delay_ms, clock_text, display_order, ending_delay_ms, silence_delay_ms
+from simulator.tui.widgets.conversation import Conversation
+from simulator.tui.widgets.mood_meter import MoodMeter
+from simulator.tui.widgets.moves_list import MovesList
+from simulator.tui.widgets.typing import TypingIndicator
+
+HELP = """\
+The customer speaks one beat at a time. While they are still talking you
+can keep listening (Space) or answer at once with a number: answering
+before they finish counts as interrupting. The moves are shuffled, so
+their position tells you nothing. Watch the mood meter after each answer.
+
+If you stay silent after the customer has finished, they will prompt you.
+Escape hangs up (after you confirm); the call is then scored as abandoned."""
+
+
+class CallScreen(Screen):
+    CSS_PATH = "call.tcss"
+    HELP = HELP
+    BINDINGS = [
+        Binding("space", "listen", "Keep listening"),
+        Binding("1", "pick(1)", "Answer", key_display="1-9"),
+        *(Binding(str(n), f"pick({n})", show=False) for n in range(2, 10)),
+        Binding("enter", "finish", "Debrief", show=False),
+        Binding("escape", "hang_up", "Hang up"),
+    ]
+
+    def __init__(self, session: Session, *, pace: str, auto_advance: bool, animate: bool) -> None:
+        super().__init__()
+        self.session = session
+        self.pace = pace
+        self.auto_advance = auto_advance
+        self.animate = animate
+        self.customer = session.scenario.customer.first_name
+        self._order = random.Random(session.seed)  # display only: separate from the session's stream
+        self._shown: list[Move] = []
+        self._timer: Timer | None = None
+        self._silence_said = False
+        self._last_line = ""
+        self._ended = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="title-bar", id="call-title")
+        yield MoodMeter(id="mood")
+        yield Conversation(id="conversation")
+        yield TypingIndicator(animate=self.animate, id="typing")
+        yield MovesList(id="moves")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(MoodMeter).mood = self.session.mood
+        self.query_one(TypingIndicator).speaker = self.customer
+        if self.animate:
+            self.set_interval(1, self._show_title)
+        self._show(self.session.opening)
+        self._entered_node()
+
+    # --- keys -------------------------------------------------------------------
+
+    def action_listen(self) -> None:
+        if self.session.over:
+            self.action_finish()
+            return
+        self._take_turn(self.session.wait())
+
+    def action_pick(self, number: int) -> None:
+        if self.session.over or not 1 <= number <= len(self._shown):
+            self.app.bell()
+            return
+        before = self.session.mood
+        events = self.session.choose(self._shown[number - 1].key)
+        self.query_one(MoodMeter).change = self.session.mood - before
+        self._take_turn(events, entered=True)
+
+    def action_hang_up(self) -> None:
+        if self.session.over:
+            self.action_finish()
+            return
+        from simulator.tui.screens.dialogs import ConfirmScreen
+
+        self._stop_timer()  # the customer waits while the trainee decides
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.session.abandon()
+                self.action_finish()
+            else:
+                self._schedule()
+
+        self.app.push_screen(ConfirmScreen("Hang up? The call will be scored as abandoned."), answered)
+
+    def action_finish(self) -> None:
+        if self.session.over and not self._ended:
+            self._ended = True
+            self._stop_timer()
+            self.post_message(CallEnded(self.session.transcript()))
+
+    # --- the call moving on -------------------------------------------------------
+
+    def _take_turn(self, events: Sequence[Event], entered: bool = False) -> None:
+        self._stop_timer()
+        self._show(events)
+        self.post_message(TurnTaken(self.session.transcript()))
+        if self.session.over:
+            self._call_over(events)
+        elif entered:
+            self._entered_node()
+        else:
+            self._refresh_state()
+
+    def _entered_node(self) -> None:
+        self._silence_said = False
+        self._shown = display_order(self.session.moves(), self._order)
+        self.query_one(MovesList).choices = tuple(m.say for m in self._shown)
+        self._refresh_state()
+
+    def _call_over(self, events: Sequence[Event]) -> None:
+        outcome = self.session.outcome
+        moves = self.query_one(MovesList)
+        moves.choices = ()
+        moves.note = f"The call has ended ({outcome}). Press Enter for your debrief."
+        self._refresh_state()
+        if self.auto_advance:
+            lines = [e.text for e in events if isinstance(e, CustomerEvent)]
+            self._timer = self.set_timer(ending_delay_ms(lines, self.pace) / 1000, self.action_finish)
+
+    def _refresh_state(self) -> None:
+        self.query_one(MoodMeter).mood = self.session.mood
+        self.query_one(TypingIndicator).talking = not self.session.over and self.session.beats_left > 0
+        self._show_title()
+        self._schedule()
+
+    def _show(self, events: Sequence[Event]) -> None:
+        log = self.query_one(Conversation)
+        for e in events:
+            if isinstance(e, CustomerEvent):
+                self._silence_said = self._silence_said or e.silence
+                self._last_line = e.text
+                log.add_line(self.customer, e.text, "silence" if e.silence else "customer")
+            elif not e.is_wait:
+                log.add_line("You", e.text, "trainee")
+
+    def _schedule(self) -> None:
+        self._stop_timer()
+        if not self.auto_advance or self.session.over:
+            return
+        if self.session.beats_left > 0:
+            self._timer = self.set_timer(beat_delay_ms(self._last_line, self.pace) / 1000, self._beat_due)
+        elif self.session.node.silence and not self._silence_said:
+            self._timer = self.set_timer(silence_delay_ms(self.pace) / 1000, self._beat_due)
+
+    def _beat_due(self) -> None:
+        """A timer's turn to listen: the same wait the Space key makes."""
+        self._timer = None
+        if not self.session.over and self.is_current:
+            self.action_listen()
+
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def _show_title(self) -> None:
+        s = self.session.scenario
+        elapsed = clock_text(self.session.clock.now_ms())
+        self.query_one("#call-title", Static).update(
+            Content.assemble(f"Call with {s.customer.name}: ", s.title, f"   [{elapsed}]")
+        )

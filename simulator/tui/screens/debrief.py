@@ -1,0 +1,72 @@
+"""Debrief: the score, each skill with its evidence, and the call as an annotated timeline."""
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from scoring.transcript import Transcript
+from simulator.engine.model import Scenario
+from simulator.tui.messages import CallRequested
+from simulator.tui.mood import mood_face, mood_label
+from simulator.tui.timeline import annotate
+from simulator.tui.widgets.skill_bar import SkillBar
+from simulator.tui.widgets.timeline_view import TimelineView
+
+HELP = """\
+Your score out of 100, then each skill: its bar, what you did well (+) and
+what cost points (-). A skill the call gave nothing to judge on is marked
+"not judged" and does not count.
+
+The timeline below replays the call with notes: where you interrupted, where
+your apology fell against the customer's story, where you offered a choice,
+and how the mood moved. Scroll with the arrow keys or Page Up/Down.
+
+r retries with new customer lines, p replays the same call, Escape goes home."""
+
+
+class DebriefScreen(Screen):
+    CSS_PATH = "debrief.tcss"
+    HELP = HELP
+    BINDINGS = [
+        Binding("r", "again(False)", "Retry"),
+        Binding("p", "again(True)", "Replay same"),
+        Binding("escape", "app.pop_screen", "Home"),
+    ]
+
+    def __init__(self, scenario: Scenario, transcript: Transcript, card: Any) -> None:
+        """`card` is a scoring Scorecard: overall, outcome and skills."""
+        super().__init__()
+        self.scenario = scenario
+        self.transcript = transcript
+        self.card = card
+
+    def compose(self) -> ComposeResult:
+        t, card = self.transcript, self.card
+        yield Static(Content.assemble("Debrief: ", self.scenario.title), classes="title-bar")
+        yield Static(
+            Content.assemble(
+                (f"Score: {card.overall}/100", "bold reverse"),
+                f"   Outcome: {card.outcome}   Final mood: {t.final_mood} "
+                f"{mood_face(t.final_mood)} {mood_label(t.final_mood)}",
+            ),
+            id="score",
+        )
+        with VerticalScroll(id="debrief"):
+            yield Static("Skills", classes="heading")
+            for s in card.skills.values():
+                yield SkillBar(s.name, s.score, s.weight, tuple(s.evidence), tuple(getattr(s, "strengths", ())))
+            yield Static("The call", classes="heading")
+            yield TimelineView(annotate(t, self.scenario.customer.mood), self.scenario.customer.first_name)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#debrief").focus()
+
+    def action_again(self, same_seed: bool) -> None:
+        self.post_message(CallRequested(self.scenario, self.transcript.seed if same_seed else None))

@@ -1,0 +1,102 @@
+"""Home: pick a scenario, see your best scores, set your name and the customer's pace."""
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+
+from simulator.engine.model import Scenario
+from simulator.store.settings import PACES, Settings
+from simulator.tui.messages import ScenarioChosen, SettingsChanged
+from simulator.tui.widgets.scenario_list import ScenarioList
+
+HELP = """\
+Pick a call to practise. Each scenario shows its level (one to five dots),
+the skills it trains and your best score so far.
+
+Enter opens the briefing: read it, then press Enter again to take the call.
+Pace sets how quickly the customer talks. With no time pressure the
+customer waits for you: each beat comes only when you press Space."""
+
+
+class HomeScreen(Screen):
+    CSS_PATH = "home.tcss"
+    HELP = HELP
+    BINDINGS = [
+        Binding("enter", "open", "Briefing", show=True, priority=True),
+        Binding("n", "rename", "Name"),
+        Binding("p", "pace", "Pace"),
+        Binding("t", "pressure", "Time pressure"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    settings: reactive[Settings] = reactive(Settings, init=False)
+    best: reactive[dict] = reactive(dict, init=False)
+
+    def __init__(self, scenarios: Sequence[Scenario], settings: Settings, best: Mapping[str, int]) -> None:
+        super().__init__()
+        self.scenarios = list(scenarios)
+        self.set_reactive(HomeScreen.settings, settings)
+        self.set_reactive(HomeScreen.best, dict(best))
+
+    def compose(self) -> ComposeResult:
+        yield Static("hearout: customer-care call practice", classes="title-bar")
+        yield Static(id="status")
+        yield ScenarioList(id="scenarios")
+        yield Static(id="summary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_status()
+        self.query_one(ScenarioList).show(self.scenarios, self.best)
+        if not self.scenarios:
+            self.query_one("#summary", Static).update("No scenarios found.")
+
+    def watch_settings(self) -> None:
+        self._show_status()
+
+    def watch_best(self) -> None:
+        self.query_one(ScenarioList).show(self.scenarios, self.best)
+
+    def _show_status(self) -> None:
+        s = self.settings
+        pressure = "off (Space only)" if s.no_time_pressure else "on"
+        self.query_one("#status", Static).update(
+            f"Trainee: {s.trainee}   Pace: {s.pace}   Time pressure: {pressure}"
+        )
+
+    @property
+    def current(self) -> Scenario | None:
+        index = self.query_one(ScenarioList).highlighted
+        return self.scenarios[index] if index is not None and self.scenarios else None
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        s = self.scenarios[event.option_index]
+        self.query_one("#summary", Static).update(s.summary or s.title)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.post_message(ScenarioChosen(self.scenarios[event.option_index]))
+
+    def action_open(self) -> None:
+        if self.current is not None:
+            self.post_message(ScenarioChosen(self.current))
+
+    def action_rename(self) -> None:
+        from simulator.tui.screens.dialogs import NameScreen
+
+        def renamed(name: str | None) -> None:
+            if name and name != self.settings.trainee:
+                self.post_message(SettingsChanged(self.settings.with_(trainee=name)))
+
+        self.app.push_screen(NameScreen(self.settings.trainee), renamed)
+
+    def action_pace(self) -> None:
+        following = PACES[(PACES.index(self.settings.pace) + 1) % len(PACES)]
+        self.post_message(SettingsChanged(self.settings.with_(pace=following)))
+
+    def action_pressure(self) -> None:
+        self.post_message(SettingsChanged(self.settings.with_(no_time_pressure=not self.settings.no_time_pressure)))

@@ -1,0 +1,30 @@
+"""The scenarios on the home screen, each with its level, skills and best score."""
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from simulator.engine.model import Scenario
+
+
+def _prompt(s: Scenario, best: int | None) -> Content:
+    level = "●" * s.difficulty + "○" * (5 - s.difficulty)
+    score = f"best {best}/100" if best is not None else "not played yet"
+    trains = ", ".join(k.replace("_", " ") for k in s.skills) or "general practice"
+    return Content.assemble(
+        (s.title, "bold"), "\n",
+        ("  ", ""), f"level {level}  ·  {score}", "\n",
+        ("  trains: ", "italic"), trains,
+    )
+
+
+class ScenarioList(OptionList):
+    def show(self, scenarios: Sequence[Scenario], best: Mapping[str, int]) -> None:
+        """Replace the rows and keep the highlight where it was."""
+        keep = self.highlighted
+        self.set_options(Option(_prompt(s, best.get(s.id)), id=s.id) for s in scenarios)
+        if scenarios:
+            self.highlighted = min(keep or 0, len(scenarios) - 1)

@@ -1,0 +1,73 @@
+"""Properties over random valid transcripts, including odd ones other programs may write."""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from scoring import format_scorecard, score
+from scoring.acts import ACTS, SKILLS
+from scoring.transcript import CHANNELS, OUTCOMES, Transcript
+
+ACT_NAMES = sorted(ACTS)
+
+
+@st.composite
+def trainee_event(draw):
+    of = draw(st.integers(0, 6))
+    heard = draw(st.integers(0, 7))
+    is_wait = draw(st.booleans())
+    acts = ["listen"] if is_wait else draw(st.lists(st.sampled_from(ACT_NAMES), min_size=1, max_size=5))
+    return {
+        "who": "trainee", "node": draw(st.sampled_from(["opening", "details", "offer"])),
+        "move": "wait" if is_wait else draw(st.sampled_from(["a", "b", "hear-more"])),
+        "acts": acts, "channel": None if is_wait else draw(st.none() | st.sampled_from(CHANNELS)),
+        "policy_break": draw(st.booleans()), "heard": heard, "of": of,
+        "interrupted": False if is_wait else draw(st.booleans()),
+        "text": draw(st.text(max_size=30)), "mood_after": draw(st.integers(0, 100)), "t_ms": 0,
+    }
+
+
+customer_event = st.fixed_dictionaries({
+    "who": st.just("customer"), "node": st.just("opening"), "beat": st.integers(1, 4), "of": st.integers(1, 4),
+    "text": st.text(max_size=20), "t_ms": st.just(0),
+})
+
+
+@st.composite
+def transcript_dict(draw):
+    events = draw(st.lists(trainee_event() | customer_event, max_size=12))
+    scenario = {"id": "x", "title": draw(st.text(max_size=20)), "at_fault": draw(st.booleans())}
+    customer = draw(st.none() | st.sampled_from(["Priya Shah", "Dana", "", "  "]) | st.text(max_size=15))
+    if customer is not None:
+        scenario["customer"] = customer
+    return {"format": "hearout-transcript/v1", "scenario": scenario, "trainee": "t", "seed": 1,
+            "started_at": "", "events": events, "outcome": draw(st.sampled_from(OUTCOMES)),
+            "final_mood": draw(st.integers(0, 100))}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(transcript_dict())
+def test_any_valid_transcript_scores_sanely(data):
+    transcript = Transcript.from_dict(data)
+    card = score(transcript)
+    assert 0 <= card.overall <= 100
+    assert tuple(card.skills) == SKILLS
+    for skill in card.skills.values():
+        if skill.score is None:
+            assert skill.evidence == () and skill.strengths == ()
+        else:
+            assert 0 <= skill.score <= 100
+            if skill.score < 100:
+                assert skill.evidence, f"{skill.name} lost points without saying why"
+    if not transcript.trainee_moves:
+        assert card.overall == 0
+    assert card.to_json() == score(Transcript.from_dict(data)).to_json()
+    assert format_scorecard(card, transcript).startswith(f"Score: {card.overall}/100\n")
+
+
+@settings(max_examples=150, deadline=None)
+@given(transcript_dict())
+def test_quitting_never_outscores_finishing(data):
+    finished = score(Transcript.from_dict(dict(data, outcome="resolved"))).overall
+    quit_ = score(Transcript.from_dict(dict(data, outcome="abandoned"))).overall
+    assert quit_ <= min(finished, 50)

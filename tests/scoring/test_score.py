@@ -1,0 +1,166 @@
+"""Behaviour of score(): nulls and re-weighting, caps, evidence, determinism."""
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+
+import pytest
+
+from scoring import Rubric, Scorecard, SkillScore, score
+from scoring.acts import SKILLS
+from scoring.call import round_half_up
+from scoring.transcript import Transcript
+from scoring_builder import DREADFUL, EXEMPLARY, call, call_dict, move, wait
+
+
+def test_scorecard_shape_follows_spec():
+    card = score(call(*EXEMPLARY))
+    assert isinstance(card, Scorecard)
+    assert tuple(card.skills) == SKILLS
+    assert all(isinstance(s, SkillScore) and s.name == n for n, s in card.skills.items())
+    d = card.to_dict()
+    assert list(d) == ["overall", "outcome", "skills"]
+    assert list(d["skills"]) == list(SKILLS)
+    for entry in d["skills"].values():
+        assert set(entry) == {"score", "weight", "evidence", "strengths"}
+    assert json.loads(card.to_json()) == d
+
+
+def test_same_transcript_twice_gives_byte_identical_json():
+    data = call_dict(*DREADFUL, outcome="abandoned")
+    first = score(Transcript.from_dict(data)).to_json()
+    second = score(Transcript.from_dict(json.loads(json.dumps(data)))).to_json()
+    assert first == second
+
+
+def test_unjudged_skills_are_null_and_overall_reweights_over_the_rest():
+    card = score(call(*EXEMPLARY))
+    assert card.skills["policy"].score is None and card.skills["policy"].evidence == ()
+    assert card.skills["channel"].score is None
+    judged = {n: s for n, s in card.skills.items() if s.score is not None}
+    total = sum(Fraction(str(s.weight)) for s in judged.values())
+    expected = round_half_up(sum(Fraction(str(s.weight)) * s.score for s in judged.values()) / total)
+    assert card.overall == expected
+    assert card.to_dict()["skills"]["policy"] == {"score": None, "weight": 0.05, "evidence": [], "strengths": []}
+
+
+def test_channel_is_judged_only_when_a_move_chooses_one():
+    assert score(call(move("open_question"))).skills["channel"].score is None
+    assert score(call(move("follow_up", channel="visit"))).skills["channel"].score == 100
+    assert score(call(move("follow_up", channel="email"))).skills["channel"].score < 100
+
+
+@pytest.mark.parametrize("moves", [(), (wait(heard=1), wait(heard=2))])
+def test_a_call_with_no_trainee_move_scores_zero(moves):
+    card = score(call(*moves, outcome="abandoned"))
+    assert card.overall == 0
+    assert all(s.score is None for s in card.skills.values())
+    assert card.caps and "no move" in card.caps[0]
+
+
+def test_abandoned_call_is_capped_below_the_same_moves_finished():
+    for moves in (EXEMPLARY, EXEMPLARY[:3], DREADFUL, (move("open_question"),)):
+        finished = score(call(*moves, outcome="resolved")).overall
+        quit_ = score(call(*moves, outcome="abandoned"))
+        assert quit_.overall <= 50
+        assert quit_.overall <= finished
+        if finished > 0:
+            assert quit_.overall < finished
+        assert any("before it reached an end" in c for c in quit_.caps)
+
+
+def test_no_listening_at_all_caps_overall():
+    card = score(call(move("refuse", heard=1), move("empathize"), move("apologize"), move("offer_choice check_fairness")))
+    assert card.overall <= 40
+    assert any("no listening" in line for line in card.skills["listening"].evidence)
+    cut_every_time = score(call(move("apologize offer_choice", heard=1), move("concrete_commitment", heard=1)))
+    assert any("no listening" in c for c in cut_every_time.caps)
+
+
+def test_waits_are_listening_never_interruptions():
+    card = score(call(wait(heard=1), wait(heard=2), move("open_question empathize")))
+    listening = card.skills["listening"]
+    assert not any("cut in" in line for line in listening.evidence)
+    assert any("keep talking twice" in line for line in listening.strengths)
+
+
+def test_clarifying_question_that_cuts_in_costs_less():
+    clarify = score(call(move("clarifying_question", heard=1), move("paraphrase"))).skills["listening"]
+    opinion = score(call(move("clarifying_question explain_policy", heard=1), move("paraphrase"))).skills["listening"]
+    plain = score(call(move("clarifying_question", heard=3), move("paraphrase"))).skills["listening"]
+    assert opinion.score < clarify.score < plain.score
+    assert any("clarifying question came after 1 of 3 beats" in line for line in clarify.evidence)
+
+
+def test_evidence_names_the_turn_and_the_customer():
+    card = score(call(wait(heard=1), move("apologize", heard=1), move("offer_choice")))
+    lines = card.skills["apology"].evidence
+    assert any(line.startswith("Turn 1: you apologized after 1 of 3 beats, before Priya") for line in lines)
+    assert "Turn 2: you offered Priya a choice of remedies." in card.skills["choices"].strengths
+
+
+def test_without_a_customer_name_the_evidence_says_the_customer():
+    card = score(call(move("defend", heard=1), customer=None))
+    assert any("the customer" in line for line in card.skills["composure"].evidence)
+
+
+def test_every_point_lost_has_an_evidence_line():
+    for moves in (EXEMPLARY, DREADFUL, EXEMPLARY[:3]):
+        for skill in score(call(*moves, at_fault=True)).skills.values():
+            if skill.score is not None and skill.score < 100:
+                assert skill.evidence
+
+
+def test_at_fault_needs_ownership_and_explaining_policy_sounds_like_an_excuse():
+    owned = score(call(move("apologize own_mistake"), move("offer_choice"), at_fault=True))
+    not_owned = score(call(move("apologize"), move("offer_choice"), at_fault=True))
+    assert owned.skills["apology"].score > not_owned.skills["apology"].score
+    excuse = score(call(move("apologize own_mistake explain_policy"), at_fault=True)).skills["policy"]
+    assert excuse.score < 100 and excuse.evidence
+
+
+def test_bare_refusal_costs_on_policy_an_explained_one_does_not():
+    bare = score(call(move("open_question"), move("refuse"))).skills["policy"]
+    explained = score(call(move("open_question"), move("explain_policy refuse"))).skills["policy"]
+    assert bare.score < explained.score == 100
+
+
+def test_asking_the_customer_for_a_solution_is_credited():
+    single = score(call(move("open_question"), move("offer_concession"))).skills["choices"].score
+    asked = score(call(move("open_question"), move("ask_customer_solution"), move("offer_concession"))).skills["choices"].score
+    assert asked > single
+
+
+def test_follow_up_is_judged_when_planned_or_owed():
+    assert score(call(move("open_question"))).skills["follow_up"].score is None
+    assert score(call(move("offer_choice"))).skills["follow_up"].score < 100
+    assert score(call(move("offer_choice"), move("follow_up"))).skills["follow_up"].score == 100
+
+
+def test_round_half_up_is_not_bankers():
+    assert round_half_up(Fraction(5, 2)) == 3
+    assert round_half_up(Fraction(9, 2)) == 5
+    assert round_half_up(Fraction(449, 10)) == 45
+    assert round_half_up(Fraction(4449, 100)) == 44
+
+
+def test_custom_rubric_reweights_overall():
+    transcript = call(move("apologize", heard=3), move("offer_concession"))
+    listening_only = Rubric.from_dict({"weights": {s: 0 for s in SKILLS} | {"listening": 1}})
+    card = score(transcript, listening_only)
+    assert card.overall == card.skills["listening"].score
+    assert card.skills["listening"].weight == 1
+    harsher = Rubric.from_dict({"rules": {"choices": {"single_remedy": 60}}})
+    assert score(transcript, harsher).skills["choices"].score < score(transcript).skills["choices"].score
+
+
+def test_apology_in_a_later_node_counts_as_early_when_the_story_was_cut_and_never_invited():
+    cut_then_sorry = score(call(move("apologize", heard=1), move("apologize", node="sorry-for-what", heard=1, of=1)))
+    lines = cut_then_sorry.skills["apology"].evidence
+    assert any(line.startswith("Turn 2: you apologized before Priya had ever told the whole story") for line in lines)
+
+
+def test_a_question_that_cuts_in_invites_the_story_so_hearing_the_answer_out_counts():
+    asked = score(call(move("open_question", heard=1), move("apologize", node="details", heard=2, of=2)))
+    assert asked.skills["apology"].score == 100
+    assert any("Turn 2: you apologized once Priya had finished" in s for s in asked.skills["apology"].strengths)

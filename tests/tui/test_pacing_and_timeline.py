@@ -1,0 +1,80 @@
+"""The customer's pace, the mood's words, and the debrief's notes: pure functions."""
+from __future__ import annotations
+
+import random
+
+from simulator.engine import play_moves
+from simulator.store.settings import Settings
+from simulator.tui.mood import BANDS, mood_face, mood_label
+from simulator.tui.pacing import beat_delay_ms, display_order, silence_delay_ms
+from simulator.tui.screens.call import CallScreen
+from simulator.tui.timeline import annotate
+from tests.tui.conftest import refund_call
+
+
+def test_a_longer_beat_stays_longer_and_pace_scales_it():
+    short, long = "No.", "I had guests that evening and I was embarrassed in front of all of them."
+    assert beat_delay_ms(long, "normal") > beat_delay_ms(short, "normal")
+    assert beat_delay_ms(long, "slow") > beat_delay_ms(long, "normal") > beat_delay_ms(long, "fast")
+    assert silence_delay_ms("normal") > beat_delay_ms(long, "normal")
+
+
+def test_display_order_is_a_seeded_shuffle():
+    keys = list("abcdefg")
+    assert display_order(keys, random.Random(3)) == display_order(keys, random.Random(3))
+    assert sorted(display_order(keys, random.Random(3))) == keys
+    assert len({tuple(display_order(keys, random.Random(n))) for n in range(10)}) > 1
+
+
+def test_every_mood_has_a_word_and_a_face():
+    labels = [mood_label(m) for m in range(101)]
+    assert labels[0] == "furious" and labels[50] == "neutral" and labels[100] == "delighted"
+    assert {mood_face(m) for m in range(101)} == {face for _, _, face in BANDS}
+
+
+def test_timeline_notes_interruption_apology_choice_and_mood():
+    t = play_moves(refund_call(), ["sorry", "wait", "offer-choice"], seed=1)
+    entries = annotate(t, start_mood=25)
+    notes = {e.text: [n.text for n in e.notes] for e in entries if e.who == "trainee"}
+    sorry = notes["I'm sorry about that."] if "I'm sorry about that." in notes else notes["I'm so sorry about that."]
+    assert "interrupted at beat 1 of 3" in sorry
+    assert "apologized before the story was told (beat 1 of 3)" in sorry
+    assert "mood 25 -> 28 (up 3)" in sorry
+    [choice] = [v for k, v in notes.items() if k.startswith("I'm sorry. I can send")]
+    assert "let the story finish (2 of 2 beats)" in choice and "offered a choice" in choice
+    assert "apologized after hearing the story" in choice
+    assert [e.who for e in entries][-1] == "end" and "retained" in entries[-1].text
+
+
+def test_timeline_marks_the_silence_line():
+    t = play_moves(refund_call(), ["wait", "wait", "wait"], seed=1)
+    [silence] = [e for e in annotate(t, 25) if e.who == "silence"]
+    assert silence.text == "Hello? Are you still there?" and silence.notes
+
+
+async def test_with_time_pressure_beats_then_one_silence_come_on_their_own(make_app, store):
+    app = make_app(timers=True, settings=Settings(trainee="tester", pace="fast", no_time_pressure=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        call = app.screen
+        assert isinstance(call, CallScreen)
+        # Fire the pending timers by hand: no test waits on the wall clock.
+        for _ in range(3):
+            assert call._timer is not None
+            call._timer.stop()
+            call._beat_due()
+        assert call._timer is None  # the silence line is said once, then the customer waits
+        said = [e for e in call.session.events if e.who == "customer"]
+        assert [e.beat for e in said] == [1, 2, 3, None]
+        await pilot.pause()
+    moves = [e["move"] for e in store.transcript(store.sessions()[0].id)["events"] if e["who"] == "trainee"]
+    assert moves == ["wait", "wait", "wait"]  # auto-advancing is recorded as listening
+
+
+async def test_no_time_pressure_schedules_nothing(make_app):
+    app = make_app(timers=True)  # settings from make_app: no_time_pressure=True
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert app.screen._timer is None
