@@ -125,17 +125,29 @@ def _describe(node: YNode) -> str:
     return "nothing" if node.value == "" and node.style is None else f"'{show(node.value)}'"
 
 
+class _Fields(dict):
+    """A mapping's known entries: field name -> (key node, value node)."""
+
+    def value(self, name: str) -> YNode | None:
+        return self[name][1] if name in self else None
+
+    def key(self, name: str) -> YNode | None:
+        return self[name][0] if name in self else None
+
+
 class _Reader:
     """Walks the node tree, building model objects and collecting problems.
 
-    Each reading method returns None for a missing or bad value (after
-    reporting it), so the walk goes on and finds the next mistake.
+    Every reading method takes the value node or None (field absent) and
+    returns None for an absent or bad value, after reporting the bad one; the
+    walk goes on to find the next mistake. Objects built from bad values are
+    thrown away: a scenario is only returned when no error was reported.
     """
 
     def __init__(self, source: str, problems: list[Problem]) -> None:
         self.source = source
         self.problems = problems
-        self.refs: list[tuple[YNode, str, str]] = []  # (node, path, target id)
+        self.refs: list[tuple[YNode, str, str]] = []  # (node, path, node id it names)
         self.flags_set: set[str] = set()
         self.flags_read: list[tuple[YNode, str]] = []
         self.node_keys: dict[str, YNode] = {}
@@ -146,21 +158,21 @@ class _Reader:
 
     # -- typed readers -------------------------------------------------------
 
-    def expect(self, node: YNode, kind: type, path: str, noun: str) -> bool:
-        if node.tag == ALIAS_TAG:
-            return False  # already refused; don't report it twice
+    def expect(self, node: YNode | None, kind: type, path: str, noun: str) -> bool:
+        if node is None or node.tag == ALIAS_TAG:
+            return False  # absent, or an alias already refused: nothing more to say
         if not isinstance(node, kind):
             self.error(node, f"{path} must be {noun}, got {_describe(node)}")
             return False
         return True
 
     def fields(
-        self, node: YNode, path: str, known: tuple[str, ...], required: tuple[str, ...] = (), noun: str = "field"
-    ) -> dict[str, tuple[YNode, YNode]] | None:
+        self, node: YNode | None, path: str, known: tuple[str, ...], required: tuple[str, ...] = (), noun: str = "field"
+    ) -> _Fields:
         """A mapping's entries by name; reports unknown, non-text and missing keys."""
+        out = _Fields()
         if not self.expect(node, MappingNode, path, "a mapping"):
-            return None
-        out: dict[str, tuple[YNode, YNode]] = {}
+            return out
         for key, value in node.value:
             if key.tag == ALIAS_TAG or _is_merge(key):
                 continue  # already refused while composing
@@ -172,18 +184,18 @@ class _Reader:
                 out.setdefault(key.value, (key, value))  # duplicates were reported while composing
         for name in required:
             if name not in out:
-                self.error(node, f"missing required field '{path}.{name}'" if path else f"missing required field '{name}'")
+                self.error(node, f"missing required field '{path + '.' if path else ''}{name}'")
         return out
 
-    def text(self, node: YNode, path: str, empty_ok: bool = False) -> str | None:
+    def text(self, node: YNode | None, path: str, empty_ok: bool = False) -> str | None:
         if not self.expect(node, ScalarNode, path, "text"):
             return None
         if not empty_ok and not node.value.strip():
             self.error(node, f"{path} must not be empty")
             return None
-        return node.value
+        return node.value  # as written: `No` stays "No", `1.0` stays "1.0"
 
-    def integer(self, node: YNode, path: str, lo: int, hi: int) -> int | None:
+    def integer(self, node: YNode | None, path: str, lo: int, hi: int) -> int | None:
         if not self.expect(node, ScalarNode, path, "a whole number"):
             return None
         raw = node.value
@@ -197,7 +209,7 @@ class _Reader:
             return int(raw)
         return None
 
-    def boolean(self, node: YNode, path: str) -> bool | None:
+    def boolean(self, node: YNode | None, path: str) -> bool | None:
         if not self.expect(node, ScalarNode, path, "true or false"):
             return None
         if node.style is None and node.value.lower() in BOOLEANS:
@@ -206,21 +218,21 @@ class _Reader:
         self.error(node, f"{path} must be true or false{quoted}")
         return None
 
-    def name(self, node: YNode, path: str, what: str) -> str | None:
+    def name(self, node: YNode | None, path: str, what: str) -> str | None:
         value = self.text(node, path)
         if value is not None and not NAME.fullmatch(value):
             self.error(node, f"{what} '{show(value)}' must use only lowercase letters, digits and '-'")
             return None
         return value
 
-    def choice(self, node: YNode, path: str, options: Iterable[str], what: str) -> str | None:
+    def choice(self, node: YNode | None, path: str, options: Iterable[str], what: str) -> str | None:
         value = self.text(node, path)
         if value is not None and value not in options:
             self.error(node, f"unknown {what} '{show(value)}'{_hint(value, options, list_all=True)}")
             return None
         return value
 
-    def strings(self, node: YNode, path: str) -> list[tuple[YNode, str]]:
+    def strings(self, node: YNode | None, path: str) -> list[tuple[YNode, str]]:
         """A list of non-empty texts, with each item's node for later messages."""
         if not self.expect(node, SequenceNode, path, "a list"):
             return []
@@ -231,34 +243,34 @@ class _Reader:
                 out.append((item, value))
         return out
 
+    def ref(self, node: YNode | None, path: str) -> str | None:
+        """A node id; whether that node exists is checked once all are read."""
+        target = self.name(node, path, "node id")
+        if target is not None:
+            self.refs.append((node, path, target))
+        return target
+
     # -- the scenario --------------------------------------------------------
 
     def scenario(self, root: YNode) -> Scenario | None:
         if not isinstance(root, MappingNode):
-            self.error(root, f"a scenario file must be a mapping of fields (format: {FORMAT}, id: ...), got {_describe(root)}")
+            expected = f"a scenario file must be a mapping of fields (format: {FORMAT}, id: ...)"
+            self.error(root, f"{expected}, got {_describe(root)}")
             return None
         required = ("format", "id", "title", "customer", "briefing", "start", "nodes")
         f = self.fields(root, "", TOP_FIELDS, required)
-        get = lambda name: f[name][1] if name in f else None  # noqa: E731
-        if "format" in f:
-            fmt = self.text(get("format"), "format")
-            if fmt is not None and fmt != FORMAT:
-                self.error(get("format"), f"unsupported format '{show(fmt)}' (expected '{FORMAT}')")
-        sid = self.name(get("id"), "id", "scenario id") if "id" in f else None
-        title = self.text(get("title"), "title") if "title" in f else None
-        summary = self.text(get("summary"), "summary", empty_ok=True) if "summary" in f else ""
-        difficulty = self.integer(get("difficulty"), "difficulty", 1, 5) if "difficulty" in f else 1
-        skills = []
-        if "skills" in f:
-            skills = [self.choice(n, "skills", SKILLS, "skill") for n, _ in self.strings(get("skills"), "skills")]
-        customer = self.customer(get("customer")) if "customer" in f else None
-        briefing = self.briefing(get("briefing")) if "briefing" in f else None
-        start = None
-        if "start" in f:
-            start = self.name(get("start"), "start", "node id")
-            if start is not None:
-                self.refs.append((get("start"), "start", start))
-        nodes = self.nodes(get("nodes")) if "nodes" in f else {}
+        fmt = self.text(f.value("format"), "format")
+        if fmt is not None and fmt != FORMAT:
+            self.error(f.value("format"), f"unsupported format '{show(fmt)}' (expected '{FORMAT}')")
+        sid = self.name(f.value("id"), "id", "scenario id")
+        title = self.text(f.value("title"), "title")
+        summary = self.text(f.value("summary"), "summary", empty_ok=True) or ""
+        difficulty = self.integer(f.value("difficulty"), "difficulty", 1, 5) or 1
+        skills = [self.choice(n, "skills", SKILLS, "skill") for n, _ in self.strings(f.value("skills"), "skills")]
+        customer = self.customer(f.value("customer"))
+        briefing = self.briefing(f.value("briefing"))
+        start = self.ref(f.value("start"), "start")
+        nodes = self.nodes(f.value("nodes"))
         self.check_refs(nodes)
         if any(p.severity == "error" for p in self.problems):
             return None
@@ -269,31 +281,29 @@ class _Reader:
             skills=tuple(skills), source=self.source,
         )  # fmt: skip
 
-    def customer(self, node: YNode) -> Customer | None:
+    def customer(self, node: YNode | None) -> Customer:
         f = self.fields(node, "customer", CUSTOMER_FIELDS, ("name", "mood"))
-        if f is None or "name" not in f or "mood" not in f:
-            return None
-        name = self.text(f["name"][1], "customer.name")
-        mood = self.integer(f["mood"][1], "customer.mood", 0, 100)
-        about = self.text(f["about"][1], "customer.about", empty_ok=True) if "about" in f else ""
-        return Customer(name=name, mood=mood, about=about)
+        return Customer(
+            name=self.text(f.value("name"), "customer.name"),
+            mood=self.integer(f.value("mood"), "customer.mood", 0, 100),
+            about=self.text(f.value("about"), "customer.about", empty_ok=True) or "",
+        )
 
-    def briefing(self, node: YNode) -> Briefing | None:
+    def briefing(self, node: YNode | None) -> Briefing:
         f = self.fields(node, "briefing", BRIEFING_FIELDS, ("at_fault",))
-        if f is None or "at_fault" not in f:
-            return None
-        at_fault = self.boolean(f["at_fault"][1], "briefing.at_fault")
-        text = self.text(f["text"][1], "briefing.text", empty_ok=True) if "text" in f else ""
-        policy = self.text(f["policy"][1], "briefing.policy", empty_ok=True) if "policy" in f else ""
-        offers = self.strings(f["can_offer"][1], "briefing.can_offer") if "can_offer" in f else []
-        return Briefing(at_fault=at_fault, text=text, policy=policy, can_offer=tuple(v for _, v in offers))
+        return Briefing(
+            at_fault=self.boolean(f.value("at_fault"), "briefing.at_fault"),
+            text=self.text(f.value("text"), "briefing.text", empty_ok=True) or "",
+            policy=self.text(f.value("policy"), "briefing.policy", empty_ok=True) or "",
+            can_offer=tuple(v for _, v in self.strings(f.value("can_offer"), "briefing.can_offer")),
+        )
 
-    def nodes(self, node: YNode) -> dict[str, Node]:
+    def nodes(self, node: YNode | None) -> dict[str, Node]:
+        out: dict[str, Node] = {}
         if not self.expect(node, MappingNode, "nodes", "a mapping of node ids to nodes"):
-            return {}
+            return out
         if not node.value:
             self.error(node, "nodes must list at least one node")
-        out: dict[str, Node] = {}
         for key, value in node.value:
             if key.tag == ALIAS_TAG:
                 continue
@@ -301,114 +311,99 @@ class _Reader:
                 self.error(key, f"a node id must be a name, got {_describe(key)}")
                 continue
             nid = self.name(key, "node id", "node id")
-            if nid is not None and nid not in out:
+            if nid is not None and nid not in out:  # a repeated id was reported while composing
                 self.node_keys[nid] = key
                 out[nid] = self.node(key, value, nid)
         return out
 
     def node(self, key: YNode, node: YNode, nid: str) -> Node:
         path = f"nodes.{nid}"
-        f = self.fields(node, path, NODE_FIELDS, ("customer",)) or {}
-        beats = self.beats(f["customer"][1], f"{path}.customer") if "customer" in f else []
-        story_ends = len(beats)
-        if "story_ends" in f:
-            where = f["story_ends"][1]
-            count = self.integer(where, f"{path}.story_ends", 1, 10**6)
-            if count is not None and beats and count > len(beats):
-                self.error(where, f"{path}.story_ends is {count} but the node has only {len(beats)} beat(s)")
-            story_ends = count or story_ends
-        silence = self.text(f["silence"][1], f"{path}.silence", empty_ok=True) if "silence" in f else None
-        end = self.choice(f["end"][1], f"{path}.end", OUTCOMES, "outcome") if "end" in f else None
-        moves = self.moves(f["moves"][1], path) if "moves" in f else []
-        if "end" in f and "moves" in f:
-            self.error(f["moves"][0], f"end node '{nid}' must not have moves")
+        f = self.fields(node, path, NODE_FIELDS, ("customer",))
+        beats = self.beats(f.value("customer"), f"{path}.customer")
+        story_ends = self.integer(f.value("story_ends"), f"{path}.story_ends", 1, 10**6)
+        if story_ends is not None and beats and story_ends > len(beats):
+            message = f"{path}.story_ends is {story_ends} but the node has only {len(beats)} beat(s)"
+            self.error(f.value("story_ends"), message)
+        end = self.choice(f.value("end"), f"{path}.end", OUTCOMES, "outcome")
+        moves = self.moves(f.value("moves"), path)
+        listed = f.value("moves")
+        if "end" in f and listed is not None:
+            self.error(f.key("moves"), f"end node '{nid}' must not have moves")
         elif "end" not in f and isinstance(node, MappingNode):
             # Judge the list as written: a move with mistakes was already reported.
-            listed = f["moves"][1] if "moves" in f else None
             if listed is None or (isinstance(listed, SequenceNode) and not listed.value):
-                message = f"node '{nid}' has no moves: give it at least one move, or an 'end' outcome"
-                self.error(listed or key, message)
-        return Node(id=nid, beats=tuple(beats), story_ends=story_ends, moves=tuple(moves), silence=silence or None, end=end)
+                self.error(listed or key, f"node '{nid}' has no moves: give it at least one move, or an 'end' outcome")
+        return Node(
+            id=nid, beats=tuple(beats), story_ends=story_ends or len(beats), moves=tuple(moves),
+            silence=self.text(f.value("silence"), f"{path}.silence", empty_ok=True) or None, end=end,
+        )  # fmt: skip
 
-    def beats(self, node: YNode, path: str) -> list[Beat]:
+    def beats(self, node: YNode | None, path: str) -> list[Beat]:
         if not self.expect(node, SequenceNode, path, "a list of beats (lines the customer says)"):
             return []
         if not node.value:
             self.error(node, f"{path} must list at least one beat")
         out = []
         for i, item in enumerate(node.value):
-            where = f"{path}[{i}]"
-            if isinstance(item, MappingNode):
-                f = self.fields(item, where, ("one_of",), ("one_of",))
-                if f and "one_of" in f:
-                    variants = self.one_of(f["one_of"][1], f"{where}.one_of")
-                    if variants:
-                        out.append(Beat(variants))
-            else:
-                line = self.text(item, where)
-                if line is not None:
-                    out.append(Beat((line,)))
+            if isinstance(item, MappingNode):  # a beat that varies: {one_of: [...]}
+                f = self.fields(item, f"{path}[{i}]", ("one_of",), ("one_of",))
+                variants = self.one_of(f.value("one_of"), f"{path}[{i}].one_of")
+                if variants:
+                    out.append(Beat(variants))
+            elif (line := self.text(item, f"{path}[{i}]")) is not None:
+                out.append(Beat((line,)))
         return out
 
-    def one_of(self, node: YNode, path: str) -> tuple[str, ...]:
+    def one_of(self, node: YNode | None, path: str) -> tuple[str, ...]:
         if not self.expect(node, SequenceNode, path, "a list of lines"):
             return ()
         if not node.value:
             self.error(node, f"{path} must list at least one line")
         return tuple(v for _, v in self.strings(node, path))
 
-    def moves(self, node: YNode, path: str) -> list[Move]:
+    def moves(self, node: YNode | None, path: str) -> list[Move]:
         if not self.expect(node, SequenceNode, f"{path}.moves", "a list of moves"):
             return []
         out: list[Move] = []
         first_at: dict[str, YNode] = {}
         for i, item in enumerate(node.value):
-            move = self.move(item, f"{path}.moves[{i}]")
+            f = self.fields(item, f"{path}.moves[{i}]", MOVE_FIELDS, ("key", "say", "acts", "next"))
+            move = self.move(f, f"{path}.moves[{i}]")
             if move is None:
                 continue
-            key_node = next(v for k, v in item.value if isinstance(k, ScalarNode) and k.value == "key")
             if move.key in first_at:
                 first = first_at[move.key].start_mark.line + 1
-                self.error(key_node, f"duplicate move key '{move.key}' in {path} (first at line {first})")
+                self.error(f.value("key"), f"duplicate move key '{move.key}' in {path} (first at line {first})")
             else:
-                first_at[move.key] = key_node
+                first_at[move.key] = f.value("key")
             out.append(move)
         return out
 
-    def move(self, node: YNode, path: str) -> Move | None:
-        f = self.fields(node, path, MOVE_FIELDS, ("key", "say", "acts", "next"))
-        if f is None:
-            return None
-        key = self.name(f["key"][1], f"{path}.key", "move key") if "key" in f else None
+    def move(self, f: _Fields, path: str) -> Move | None:
+        key = self.name(f.value("key"), f"{path}.key", "move key")
         if key == WAIT:
-            self.error(f["key"][1], f"move key '{WAIT}' is reserved (it means: keep listening)")
-        say = self.text(f["say"][1], f"{path}.say") if "say" in f else None
-        acts = []
-        if "acts" in f:
-            items = self.strings(f["acts"][1], f"{path}.acts")
-            if isinstance(f["acts"][1], SequenceNode) and not f["acts"][1].value:
-                self.error(f["acts"][1], f"{path}.acts is empty: a move needs at least one act")
-            acts = [self.choice(n, f"{path}.acts", ACTS, "act") for n, _ in items]
-        mood = self.integer(f["mood"][1], f"{path}.mood", -100, 100) if "mood" in f else 0
-        sets = [v for _, v in self.strings(f["set"][1], f"{path}.set")] if "set" in f else []
+            self.error(f.value("key"), f"move key '{WAIT}' is reserved (it means: keep listening)")
+        acts = self.strings(f.value("acts"), f"{path}.acts")
+        if isinstance(f.value("acts"), SequenceNode) and not f.value("acts").value:
+            self.error(f.value("acts"), f"{path}.acts is empty: a move needs at least one act")
+        sets = [v for _, v in self.strings(f.value("set"), f"{path}.set")]
         self.flags_set.update(sets)
-        branches = self.next_(f["next"][1], f"{path}.next") if "next" in f else ()
-        channel = self.choice(f["channel"][1], f"{path}.channel", CHANNELS, "channel") if "channel" in f else None
-        policy_break = self.boolean(f["policy_break"][1], f"{path}.policy_break") if "policy_break" in f else False
-        if key is None or key == WAIT:
-            return None
-        return Move(
-            key=key, say=say, acts=tuple(acts), branches=branches, mood=mood or 0,
-            sets=tuple(sets), channel=channel, policy_break=bool(policy_break),
-        )  # fmt: skip
+        move = Move(
+            key=key,
+            say=self.text(f.value("say"), f"{path}.say"),
+            acts=tuple(self.choice(n, f"{path}.acts", ACTS, "act") for n, _ in acts),
+            branches=self.next_(f.value("next"), f"{path}.next"),
+            mood=self.integer(f.value("mood"), f"{path}.mood", -100, 100) or 0,
+            sets=tuple(sets),
+            channel=self.choice(f.value("channel"), f"{path}.channel", CHANNELS, "channel"),
+            policy_break=bool(self.boolean(f.value("policy_break"), f"{path}.policy_break")),
+        )
+        return None if key is None or key == WAIT else move
 
-    def next_(self, node: YNode, path: str) -> tuple[Branch, ...]:
-        if isinstance(node, ScalarNode) and node.tag != ALIAS_TAG:
-            target = self.name(node, path, "node id")
-            if target is None:
-                return ()
-            self.refs.append((node, path, target))
-            return (Branch(to=target),)
+    def next_(self, node: YNode | None, path: str) -> tuple[Branch, ...]:
+        if isinstance(node, ScalarNode) and node.tag != ALIAS_TAG:  # `next: id`
+            target = self.ref(node, path)
+            return (Branch(to=target),) if target else ()
         if not self.expect(node, SequenceNode, path, "a node id or a list of branches"):
             return ()
         if not node.value:
@@ -418,43 +413,43 @@ class _Reader:
         for i, item in enumerate(node.value):
             where = f"{path}[{i}]"
             f = self.fields(item, where, BRANCH_FIELDS, ("to",))
-            if f is None:
-                continue
             if i == last and "when" in f:
-                self.error(f["when"][0], f"the last branch of {path} must have no 'when': it is taken when no guard holds")
-            elif i < last and "when" not in f:
+                message = f"the last branch of {path} must have no 'when': it is taken when no guard holds"
+                self.error(f.key("when"), message)
+            elif i < last and "when" not in f and isinstance(item, MappingNode):
                 self.error(item, f"{where} needs a 'when' guard: only the last branch may go without one")
-            guard = self.guard(f["when"][1], f"{where}.when") if "when" in f else None
-            target = self.name(f["to"][1], f"{where}.to", "node id") if "to" in f else None
+            guard = self.guard(f.value("when"), f"{where}.when")
+            target = self.ref(f.value("to"), f"{where}.to")
             if target is not None:
-                self.refs.append((f["to"][1], f"{where}.to", target))
                 out.append(Branch(to=target, when=guard))
         return tuple(out)
 
-    def guard(self, node: YNode, path: str) -> Guard | None:
-        f = self.fields(node, path, GUARD_FIELDS, noun="guard key")
-        if f is None:
+    def guard(self, node: YNode | None, path: str) -> Guard | None:
+        if node is None:
             return None
-        if not f and not node.value:
+        f = self.fields(node, path, GUARD_FIELDS, noun="guard key")
+        if isinstance(node, MappingNode) and not node.value:
             self.error(node, f"{path} must list at least one condition ({', '.join(GUARD_FIELDS)})")
-        at_least = self.integer(f["mood_at_least"][1], f"{path}.mood_at_least", 0, 100) if "mood_at_least" in f else None
-        below = self.integer(f["mood_below"][1], f"{path}.mood_below", 0, 100) if "mood_below" in f else None
         flags = {}
         for name in ("flags", "not_flags"):
-            items = self.strings(f[name][1], f"{path}.{name}") if name in f else []
+            items = self.strings(f.value(name), f"{path}.{name}")
             self.flags_read.extend(items)
             flags[name] = frozenset(v for _, v in items)
-        return Guard(mood_at_least=at_least, mood_below=below, **flags)
+        return Guard(
+            mood_at_least=self.integer(f.value("mood_at_least"), f"{path}.mood_at_least", 0, 100),
+            mood_below=self.integer(f.value("mood_below"), f"{path}.mood_below", 0, 100),
+            **flags,
+        )
 
     # -- whole-file checks ---------------------------------------------------
 
     def check_refs(self, nodes: dict[str, Node]) -> None:
         for where, path, target in self.refs:
             if target not in nodes:
-                self.error(where, f"{path} names unknown node '{target}'{_hint(target, nodes)}")
+                self.error(where, f"{path} names unknown node '{show(target)}'{_hint(target, nodes)}")
 
     def check_graph(self, nodes: dict[str, Node], start: str) -> None:
-        """Warnings for a valid file: likely typos that the format allows."""
+        """Warnings for a valid file: likely slips that the format allows."""
         seen, todo = {start}, deque([start])
         while todo:
             for move in nodes[todo.popleft()].moves:
@@ -468,5 +463,4 @@ class _Reader:
                 self.error(self.node_keys[nid], message, severity="warning")
         for where, flag in self.flags_read:
             if flag not in self.flags_set:
-                self.error(where, f"flag '{flag}' is never set by any move", severity="warning")
-
+                self.error(where, f"flag '{show(flag)}' is never set by any move", severity="warning")

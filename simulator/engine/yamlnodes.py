@@ -206,4 +206,5 @@ class _Builder:
         first = seen.setdefault(key.value, key)
         if first is not key:
             # PyYAML would silently keep the last value; a repeated key is a mistake.
-            self.refuse(key.start_mark, f"duplicate key '{show(key.value)}' (first at line {first.start_mark.line + 1})")
+            line = first.start_mark.line + 1
+            self.refuse(key.start_mark, f"duplicate key '{show(key.value)}' (first at line {line})")
