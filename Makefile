@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench lint clean
+.PHONY: run test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,9 +22,6 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
-
-lint: $(STAMP)
-	$(BIN)/hearout lint scenarios/*.yaml --strict
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
