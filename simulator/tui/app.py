@@ -3,22 +3,28 @@
 Screens post what happened (messages.py); the app starts sessions, saves
 turns, scores finished calls and picks the next screen. `build_app` wires
 the real defaults; tests pass fakes for every collaborator.
+
+Whatever the caller did not pass in (scenarios, settings, the store) is
+loaded once the first frame is up, so the home screen appears as fast as a
+bare Textual app and its list fills in a few tens of milliseconds later.
 """
 from __future__ import annotations
 
 import random
-from typing import Any, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from simulator.engine.clock import Clock
-from simulator.engine.model import Scenario
-from simulator.store.sessions import SessionStore
-from simulator.store.settings import Settings
 from simulator.tui import messages
 from simulator.tui.screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from simulator.engine.clock import Clock
+    from simulator.engine.model import Scenario
+    from simulator.store.sessions import SessionStore
+    from simulator.store.settings import Settings
 
 # Palette entries per screen: (title, help, action on that screen).
 PALETTE = {
@@ -35,31 +41,57 @@ PALETTE = {
 
 
 class HearoutApp(App):
-    CSS_PATH = "app.tcss"
+    # Textual loads a pushed screen's CSS_PATH, not the default screen's: home's comes with the app.
+    CSS_PATH = ["app.tcss", "screens/home.tcss"]
     TITLE = "hearout"
     BINDINGS = [Binding("question_mark", "help", "Help", key_display="?")]
 
-    def __init__(self, *, scenarios: Sequence[Scenario], store: SessionStore | None, settings: Settings,
-                 clock_factory: Callable[[], Clock], seed_source: Callable[[], int],
-                 scorer: Callable[[Any], Any], timers: bool, persist_settings: Callable[[Settings], None]) -> None:
+    def __init__(self, *, scenarios: Sequence[Scenario] | None, store: SessionStore | None,
+                 settings: Settings | None, clock_factory: Callable[[], Clock] | None,
+                 seed_source: Callable[[], int], scorer: Callable[[Any], Any], timers: bool,
+                 pace: str | None = None) -> None:
+        """None for scenarios, store, settings or clock_factory: the real ones, loaded after the first frame."""
         super().__init__()
-        self.scenarios = list(scenarios)
+        self.scenarios = list(scenarios) if scenarios is not None else None
         self.store = store
-        self.settings = settings
+        self.settings = settings.with_(pace=pace) if settings and pace else settings
         self.clock_factory = clock_factory
         self.seed_source = seed_source
         self.scorer = scorer
         self.timers = timers
-        self.persist_settings = persist_settings
+        self._pace = pace
+        self._defaults = scenarios is None or store is None or settings is None or clock_factory is None
         self.record = None  # the CallRecord of the call in progress
-        self.home = HomeScreen(self.scenarios, settings, self._best())
+        self.home = HomeScreen(self.scenarios, self.settings, self._best())
 
     def get_default_screen(self) -> Screen:
         return self.home
 
+    def on_ready(self) -> None:
+        # The first frame is on screen. Loading here, on the event loop, takes ~60 ms; a thread
+        # worker took twice as long, competing for the GIL, and keys pressed meanwhile just queue.
+        if self._defaults:
+            loaded = _real_defaults(scenarios=self.scenarios is None, store=self.store is None,
+                                    settings=self.settings is None, clock=self.clock_factory is None)
+            self._use_defaults(loaded)
+
+    def _use_defaults(self, loaded: dict[str, Any]) -> None:
+        if "load_error" in loaded:
+            self.notify(loaded.pop("load_error"), severity="error", timeout=30)
+        for name, value in loaded.items():
+            setattr(self, name, value)
+        if "settings" in loaded and self._pace:
+            self.settings = self.settings.with_(pace=self._pace)
+        self._defaults = False
+        self.home.settings = self.settings
+        self.home.best = self._best()
+        self.home.scenarios = self.scenarios
+
     def _best(self) -> dict[str, int]:
+        if self.store is None or self.settings is None:
+            return {}
         try:
-            return self.store.best_scores(self.settings.trainee) if self.store else {}
+            return self.store.best_scores(self.settings.trainee)
         except Exception:  # a damaged database must not keep the home screen from opening
             return {}
 
@@ -75,6 +107,8 @@ class HearoutApp(App):
         from simulator.tui.recording import CallRecord
         from simulator.tui.screens.call import CallScreen
 
+        if self._defaults:
+            return  # still loading; the home screen has nothing to start yet
         seed = message.seed if message.seed is not None else self.seed_source()
         session = Session(message.scenario, seed=seed, trainee=self.settings.trainee, clock=self.clock_factory())
         self.record = CallRecord(self.store, session.transcript())
@@ -101,9 +135,11 @@ class HearoutApp(App):
         self.switch_screen(DebriefScreen(scenario, transcript, card))
 
     def on_settings_changed(self, message: messages.SettingsChanged) -> None:
+        from simulator.store.settings import save_settings
+
         self.settings = message.settings
         try:
-            self.persist_settings(self.settings)
+            save_settings(self.settings)
         except OSError as exc:
             self.notify(f"Could not save settings: {exc}", severity="warning")
         self.home.settings = self.settings
@@ -142,36 +178,41 @@ def build_app(*, scenarios: Sequence[Scenario] | None = None, store: SessionStor
               settings: Settings | None = None, clock_factory: Callable[[], Clock] | None = None,
               seed_source: Callable[[], int] | None = None, pace: str | None = None, timers: bool = True,
               scorer: Callable[[Any], Any] | None = None) -> HearoutApp:
-    """The app with real defaults for whatever is not passed in."""
-    from simulator.store.settings import load_settings, save_settings
-
-    if scenarios is None:
-        from simulator.engine.builtin import builtin_scenarios
-
-        scenarios = builtin_scenarios()
-    if store is None:
-        store = _default_store()
-    settings = settings or load_settings()
-    if pace is not None:
-        settings = settings.with_(pace=pace)
-    if clock_factory is None:
-        from simulator.engine.clock import MonotonicClock
-
-        clock_factory = MonotonicClock
+    """The app; whatever is not passed in is the real thing (built-in scenarios, user's store...)."""
     return HearoutApp(
         scenarios=scenarios, store=store, settings=settings, clock_factory=clock_factory,
         seed_source=seed_source or (lambda: random.SystemRandom().randrange(2**31)),
-        scorer=scorer or _score, timers=timers, persist_settings=save_settings,
+        scorer=scorer or _score, timers=timers, pace=pace,
     )
 
 
-def _default_store() -> SessionStore | None:
-    from simulator.store.sessions import StoreError
+def _real_defaults(*, scenarios: bool, store: bool, settings: bool, clock: bool) -> dict[str, Any]:
+    """The real collaborators asked for, by attribute name."""
+    loaded: dict[str, Any] = {}
+    if scenarios:
+        from simulator.engine.builtin import builtin_scenarios
+        from simulator.engine.loader import ScenarioError
 
-    try:
-        return SessionStore.default()
-    except StoreError:
-        return None  # calls still work; they are just not saved
+        try:
+            loaded["scenarios"] = builtin_scenarios()
+        except ScenarioError as exc:  # a broken install: say so on screen rather than crash
+            loaded["scenarios"], loaded["load_error"] = [], f"Cannot load the built-in scenarios:\n{exc}"
+    if store:
+        from simulator.store.sessions import SessionStore, StoreError
+
+        try:
+            loaded["store"] = SessionStore.default()
+        except StoreError:
+            loaded["store"] = None  # calls still work; they are just not saved
+    if settings:
+        from simulator.store.settings import load_settings
+
+        loaded["settings"] = load_settings()
+    if clock:
+        from simulator.engine.clock import MonotonicClock
+
+        loaded["clock_factory"] = MonotonicClock
+    return loaded
 
 
 def _score(transcript: Any) -> Any:

@@ -8,7 +8,7 @@ from simulator.tui.screens.call import CallScreen
 from simulator.tui.screens.debrief import DebriefScreen
 from simulator.tui.screens.dialogs import ConfirmScreen
 from simulator.tui.widgets.conversation import Conversation
-from tests.tui.helpers import pick
+from tui_helpers import pick
 
 HEAR = "That sounds frustrating. Tell me what happened?"
 CHOICE = ("I'm sorry. I can send someone to re-clean this week, or take 15% off"
@@ -146,3 +146,15 @@ async def test_escape_from_the_debrief_goes_home_with_the_best_score(make_app, s
         await pilot.pause()
         assert app.screen is app.home
         assert app.home.best == {"refund-refused": best}
+
+
+async def test_after_the_end_escape_also_opens_the_debrief(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_call(pilot)
+        await pick(pilot, "Our policy doesn't allow refunds after the service.")
+        assert app.screen.session.outcome == "churned"
+        await pilot.press("space", "1")  # nothing left to answer
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen) and app.screen.transcript.outcome == "churned"

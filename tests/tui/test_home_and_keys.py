@@ -61,6 +61,7 @@ async def test_escape_from_the_briefing_goes_back_home(make_app):
 async def test_the_trainee_name_is_remembered(make_app):
     app = make_app(settings=None)  # the real settings file, under the test's data dir
     async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
         assert app.settings.trainee == "tester"  # HEAROUT_TRAINEE until one is saved
         await pilot.press("n")
         assert isinstance(app.screen, NameScreen)
@@ -70,6 +71,7 @@ async def test_the_trainee_name_is_remembered(make_app):
     assert load_settings().trainee == "alex"
     again = make_app(settings=None)
     async with again.run_test(size=(80, 24)) as pilot:
+        await again.workers.wait_for_complete()
         await pilot.press("enter", "enter", "escape", "y")
         await pilot.pause()
         assert again.screen.transcript.trainee == "alex"
@@ -78,6 +80,7 @@ async def test_the_trainee_name_is_remembered(make_app):
 async def test_pace_and_time_pressure_are_toggled_and_saved(make_app):
     app = make_app(settings=None)
     async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
         await pilot.press("p", "t")
         await pilot.pause()
     s = load_settings()
@@ -105,3 +108,16 @@ async def test_the_command_palette_offers_the_screens_actions(make_app):
         await pilot.press("enter", "enter")
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert {"Keep listening", "Hang up"} <= set(titles)
+
+
+async def test_real_defaults_load_after_the_first_frame(store):
+    from simulator.tui.app import build_app
+
+    app = build_app(store=store, timers=False)  # built-in scenarios and the settings file
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.home.scenarios and app.settings.trainee == "tester"
+        assert app.home.query_one("#scenarios").option_count == len(app.home.scenarios)
+        await pilot.press("enter")
+        assert isinstance(app.screen, BriefingScreen)

@@ -9,7 +9,7 @@ from simulator.tui.mood import BANDS, mood_face, mood_label
 from simulator.tui.pacing import beat_delay_ms, display_order, silence_delay_ms
 from simulator.tui.screens.call import CallScreen
 from simulator.tui.timeline import annotate
-from tests.tui.conftest import refund_call
+from tui_helpers import refund_call
 
 
 def test_a_longer_beat_stays_longer_and_pace_scales_it():
@@ -36,7 +36,7 @@ def test_timeline_notes_interruption_apology_choice_and_mood():
     t = play_moves(refund_call(), ["sorry", "wait", "offer-choice"], seed=1)
     entries = annotate(t, start_mood=25)
     notes = {e.text: [n.text for n in e.notes] for e in entries if e.who == "trainee"}
-    sorry = notes["I'm sorry about that."] if "I'm sorry about that." in notes else notes["I'm so sorry about that."]
+    sorry = notes["I'm so sorry about that."]
     assert "interrupted at beat 1 of 3" in sorry
     assert "apologized before the story was told (beat 1 of 3)" in sorry
     assert "mood 25 -> 28 (up 3)" in sorry
@@ -78,3 +78,18 @@ async def test_no_time_pressure_schedules_nothing(make_app):
         await pilot.press("enter", "enter")
         await pilot.pause()
         assert app.screen._timer is None
+
+
+async def test_the_customer_waits_while_help_is_open(make_app):
+    app = make_app(timers=True, settings=Settings(trainee="tester", pace="normal", no_time_pressure=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        call = app.screen
+        assert call._timer is not None
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert call._timer is None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert call._timer is not None

@@ -44,7 +44,7 @@ class CallScreen(Screen):
         Binding("space", "listen", "Keep listening"),
         Binding("1", "pick(1)", "Answer", key_display="1-9"),
         *(Binding(str(n), f"pick({n})", show=False) for n in range(2, 10)),
-        Binding("enter", "finish", "Debrief", show=False),
+        Binding("enter,escape", "finish", "Debrief", key_display="enter"),
         Binding("escape", "hang_up", "Hang up"),
     ]
 
@@ -78,12 +78,26 @@ class CallScreen(Screen):
         self._show(self.session.opening)
         self._entered_node()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The footer shows the keys that mean something now: answers during the call, Enter after.
+        if action in ("listen", "pick"):
+            return not self.session.over
+        if action == "finish":
+            return self.session.over
+        if action == "hang_up":
+            return not self.session.over
+        return True
+
+    def on_screen_suspend(self) -> None:
+        self._stop_timer()  # the customer waits while help or a confirmation is open
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self._schedule()
+
     # --- keys -------------------------------------------------------------------
 
     def action_listen(self) -> None:
-        if self.session.over:
-            self.action_finish()
-            return
         self._take_turn(self.session.wait())
 
     def action_pick(self, number: int) -> None:
@@ -96,19 +110,12 @@ class CallScreen(Screen):
         self._take_turn(events, entered=True)
 
     def action_hang_up(self) -> None:
-        if self.session.over:
-            self.action_finish()
-            return
         from simulator.tui.screens.dialogs import ConfirmScreen
-
-        self._stop_timer()  # the customer waits while the trainee decides
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self.session.abandon()
                 self.action_finish()
-            else:
-                self._schedule()
 
         self.app.push_screen(ConfirmScreen("Hang up? The call will be scored as abandoned."), answered)
 
@@ -142,6 +149,7 @@ class CallScreen(Screen):
         moves = self.query_one(MovesList)
         moves.choices = ()
         moves.note = f"The call has ended ({outcome}). Press Enter for your debrief."
+        self.refresh_bindings()
         self._refresh_state()
         if self.auto_advance:
             lines = [e.text for e in events if isinstance(e, CustomerEvent)]
@@ -149,7 +157,9 @@ class CallScreen(Screen):
 
     def _refresh_state(self) -> None:
         self.query_one(MoodMeter).mood = self.session.mood
-        self.query_one(TypingIndicator).talking = not self.session.over and self.session.beats_left > 0
+        typing = self.query_one(TypingIndicator)
+        typing.talking = not self.session.over and self.session.beats_left > 0
+        typing.ended = self.session.over
         self._show_title()
         self._schedule()
 
@@ -159,7 +169,10 @@ class CallScreen(Screen):
             if isinstance(e, CustomerEvent):
                 self._silence_said = self._silence_said or e.silence
                 self._last_line = e.text
-                log.add_line(self.customer, e.text, "silence" if e.silence else "customer")
+                if e.silence:  # said in words as well as in colour
+                    log.add_line(f"{self.customer} (after a silence)", e.text, "silence")
+                else:
+                    log.add_line(self.customer, e.text, "customer")
             elif not e.is_wait:
                 log.add_line("You", e.text, "trainee")
 

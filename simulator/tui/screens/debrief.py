@@ -15,6 +15,7 @@ from simulator.engine.model import Scenario
 from simulator.tui.messages import CallRequested
 from simulator.tui.mood import mood_face, mood_label
 from simulator.tui.timeline import annotate
+from simulator.tui.widgets.bullet import Bullet
 from simulator.tui.widgets.skill_bar import SkillBar
 from simulator.tui.widgets.timeline_view import TimelineView
 
@@ -58,6 +59,8 @@ class DebriefScreen(Screen):
             id="score",
         )
         with VerticalScroll(id="debrief"):
+            for reason in getattr(card, "caps", ()):  # why the overall is lower than the skills suggest
+                yield Bullet(Content.styled("!", "bold $warning"), reason, classes="cap")
             yield Static("Skills", classes="heading")
             for s in card.skills.values():
                 yield SkillBar(s.name, s.score, s.weight, tuple(s.evidence), tuple(getattr(s, "strengths", ())))

@@ -17,13 +17,18 @@ class HelpScreen(ModalScreen[None]):
         self._title, self._text, self._keys = title, text, keys
 
     def compose(self) -> ComposeResult:
+        # Screens write help as wrapped paragraphs; re-flow them to the dialog's width.
+        text = "\n\n".join(" ".join(p.split()) for p in self._text.split("\n\n"))
         with Vertical(id="dialog", classes="help"):
             yield Static(f"Help: {self._title}", classes="dialog-title")
             with VerticalScroll(id="help-body"):
-                yield Static(self._text, id="help-text", markup=False)
+                yield Static(text, id="help-text", markup=False)
                 keys = "\n".join(f"{k:>10}  {d}" for k, d in self._keys)
                 yield Static(keys, id="help-keys", markup=False)
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()  # arrow keys scroll a long help
 
 
 class ConfirmScreen(ModalScreen[bool]):

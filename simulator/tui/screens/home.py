@@ -1,7 +1,7 @@
 """Home: pick a scenario, see your best scores, set your name and the customer's pace."""
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,10 +9,12 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
-from simulator.engine.model import Scenario
-from simulator.store.settings import PACES, Settings
 from simulator.tui.messages import ScenarioChosen, SettingsChanged
 from simulator.tui.widgets.scenario_list import ScenarioList
+
+if TYPE_CHECKING:  # imported after the first frame: see HearoutApp.on_ready
+    from simulator.engine.model import Scenario
+    from simulator.store.settings import Settings
 
 HELP = """\
 Pick a call to practise. Each scenario shows its level (one to five dots),
@@ -27,52 +29,65 @@ class HomeScreen(Screen):
     CSS_PATH = "home.tcss"
     HELP = HELP
     BINDINGS = [
-        Binding("enter", "open", "Briefing", show=True, priority=True),
+        Binding("enter", "open", "Briefing", priority=True),
         Binding("n", "rename", "Name"),
         Binding("p", "pace", "Pace"),
         Binding("t", "pressure", "Time pressure"),
         Binding("q", "app.quit", "Quit"),
     ]
 
-    settings: reactive[Settings] = reactive(Settings, init=False)
+    scenarios: reactive[list] = reactive(list, init=False)
+    settings: reactive["Settings | None"] = reactive(None, init=False)
     best: reactive[dict] = reactive(dict, init=False)
 
-    def __init__(self, scenarios: Sequence[Scenario], settings: Settings, best: Mapping[str, int]) -> None:
+    def __init__(self, scenarios: Sequence["Scenario"] | None, settings: "Settings | None",
+                 best: Mapping[str, int]) -> None:
+        """None for scenarios or settings: still loading; the app sets them when ready."""
         super().__init__()
-        self.scenarios = list(scenarios)
+        self.set_reactive(HomeScreen.scenarios, list(scenarios or []))
         self.set_reactive(HomeScreen.settings, settings)
         self.set_reactive(HomeScreen.best, dict(best))
+        self._loading = scenarios is None
 
     def compose(self) -> ComposeResult:
         yield Static("hearout: customer-care call practice", classes="title-bar")
         yield Static(id="status")
         yield ScenarioList(id="scenarios")
-        yield Static(id="summary")
+        yield Static("Loading scenarios..." if self._loading else "", id="summary")
         yield Footer()
 
     def on_mount(self) -> None:
         self._show_status()
-        self.query_one(ScenarioList).show(self.scenarios, self.best)
-        if not self.scenarios:
-            self.query_one("#summary", Static).update("No scenarios found.")
+        self._show_list()
 
     def watch_settings(self) -> None:
         self._show_status()
 
+    def watch_scenarios(self) -> None:
+        self._loading = False
+        self._show_list()
+
     def watch_best(self) -> None:
+        self._show_list()
+
+    def _show_list(self) -> None:
         self.query_one(ScenarioList).show(self.scenarios, self.best)
+        if not self.scenarios and not self._loading:
+            self.query_one("#summary", Static).update("No scenarios found.")
 
     def _show_status(self) -> None:
         s = self.settings
+        if s is None:
+            return
         pressure = "off (Space only)" if s.no_time_pressure else "on"
         self.query_one("#status", Static).update(
             f"Trainee: {s.trainee}   Pace: {s.pace}   Time pressure: {pressure}"
         )
 
     @property
-    def current(self) -> Scenario | None:
+    def current(self) -> "Scenario | None":
         index = self.query_one(ScenarioList).highlighted
-        return self.scenarios[index] if index is not None and self.scenarios else None
+        return self.scenarios[index] if index is not None and index < len(self.scenarios) else None
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         s = self.scenarios[event.option_index]
@@ -88,15 +103,22 @@ class HomeScreen(Screen):
     def action_rename(self) -> None:
         from simulator.tui.screens.dialogs import NameScreen
 
+        if self.settings is None:
+            return
+
         def renamed(name: str | None) -> None:
-            if name and name != self.settings.trainee:
+            if name and self.settings and name != self.settings.trainee:
                 self.post_message(SettingsChanged(self.settings.with_(trainee=name)))
 
         self.app.push_screen(NameScreen(self.settings.trainee), renamed)
 
     def action_pace(self) -> None:
-        following = PACES[(PACES.index(self.settings.pace) + 1) % len(PACES)]
-        self.post_message(SettingsChanged(self.settings.with_(pace=following)))
+        from simulator.store.settings import PACES
+
+        if self.settings is not None:
+            following = PACES[(PACES.index(self.settings.pace) + 1) % len(PACES)]
+            self.post_message(SettingsChanged(self.settings.with_(pace=following)))
 
     def action_pressure(self) -> None:
-        self.post_message(SettingsChanged(self.settings.with_(no_time_pressure=not self.settings.no_time_pressure)))
+        if self.settings is not None:
+            self.post_message(SettingsChanged(self.settings.with_(no_time_pressure=not self.settings.no_time_pressure)))

@@ -6,13 +6,12 @@ from typing import Iterable
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Static
 
 from simulator.tui.pacing import clock_text
 from simulator.tui.timeline import GOOD, WARN, Entry
+from simulator.tui.widgets.bullet import Bullet
 
 _MARK = {GOOD: ("+", "$success"), WARN: ("!", "$warning")}
-_INDENT = " " * 15
 
 
 class TimelineView(Vertical):
@@ -23,16 +22,16 @@ class TimelineView(Vertical):
 
     def compose(self) -> ComposeResult:
         for e in self._entries:
-            yield Static(self._line(e), classes=f"entry -{e.who}")
+            who = {"customer": self._customer, "silence": self._customer, "trainee": "You",
+                   "listen": "You", "end": ""}[e.who]
+            head = Content.assemble(f"{clock_text(e.t_ms)} ", (f"{who[:8]:<8}", "bold"))
+            yield Bullet(head, self._body(e), classes=f"entry -{e.who}")
 
-    def _line(self, e: Entry) -> Content:
-        who = {"customer": self._customer, "silence": self._customer, "trainee": "You",
-               "listen": "You", "end": ""}[e.who]
-        line = Content.assemble(f"{clock_text(e.t_ms)} ", (f"{who[:8]:<8}", "bold"), " ", e.text)
+    def _body(self, e: Entry) -> Content:
         notes = []
         for n in e.notes:
             mark, style = _MARK.get(n.tone, ("·", "$foreground-muted"))
             notes.append(Content.assemble((f"{mark} ", f"bold {style}"), n.text))
-        if notes:
-            line = Content.assemble(line, "\n", _INDENT, Content("  ").join(notes))
-        return line
+        if not notes:
+            return Content(e.text)
+        return Content.assemble(e.text, "\n", Content("   ").join(notes))

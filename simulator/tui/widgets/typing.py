@@ -10,6 +10,7 @@ DOTS = ("   ", ".  ", ".. ", "...")
 class TypingIndicator(Static):
     speaker: reactive[str] = reactive("")
     talking: reactive[bool] = reactive(False)
+    ended: reactive[bool] = reactive(False)
     frame: reactive[int] = reactive(3)
 
     def __init__(self, *, animate: bool, **kw) -> None:
@@ -25,6 +26,8 @@ class TypingIndicator(Static):
             self.frame = (self.frame + 1) % len(DOTS)
 
     def render(self) -> str:
+        if self.ended:
+            return "The call is over."
         if self.talking:
             return f"{self.speaker} is still talking{DOTS[self.frame]}  (Space: keep listening)"
         return f"{self.speaker} has stopped talking. Your move."

@@ -1,0 +1,53 @@
+"""What each screen looks like at 80x24, with a fixed seed and a clock that never moves."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from simulator.tui.widgets.moves_list import MovesList
+
+SIZE = (80, 24)
+
+
+def fixed_card(transcript):
+    """A stand-in scorecard, so a change to the rubric does not redraw this snapshot."""
+    skill = lambda name, score, weight, evidence=(), strengths=(): SimpleNamespace(
+        name=name, score=score, weight=weight, evidence=evidence, strengths=strengths)
+    skills = {
+        "listening": skill("listening", 60, 0.3, ("You answered after 1 of 3 beats, before Dana finished her story.",)),
+        "apology": skill("apology", 90, 0.25, strengths=("You apologized once the story was told.",)),
+        "choices": skill("choices", 100, 0.25, strengths=("You offered two remedies to pick from.",)),
+        "policy": skill("policy", None, 0.05),
+    }
+    return SimpleNamespace(overall=78, outcome=transcript.outcome, skills=skills,
+                           to_dict=lambda: {"overall": 78, "outcome": transcript.outcome, "skills": {}})
+
+
+def test_home(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=SIZE)
+
+
+def test_briefing(snap_compare, make_app):
+    assert snap_compare(make_app(), press=["enter"], terminal_size=SIZE)
+
+
+def test_call_mid_story(snap_compare, make_app):
+    assert snap_compare(make_app(), press=["enter", "enter", "space"], terminal_size=SIZE)
+
+
+def test_debrief(snap_compare, make_app):
+    async def play(pilot):
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        choices = pilot.app.screen.query_one(MovesList).choices
+        await pilot.press(str(choices.index("That sounds frustrating. Tell me what happened?") + 1))
+        await pilot.press("space")
+        await pilot.pause()
+        choices = pilot.app.screen.query_one(MovesList).choices
+        await pilot.press(str(next(i for i, c in enumerate(choices, 1) if c.startswith("I'm sorry. I can"))))
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(make_app(scorer=fixed_card), run_before=play, terminal_size=SIZE)
