@@ -4,8 +4,10 @@ Each start is a fresh process (imports included, as a user pays them), timed
 from spawn until it prints READY (first frame drawn) and LISTED (background
 loading done: hearout's scenario list filled in). Starts alternate between
 the two apps so machine noise hits both alike; the median of each is
-compared. Exit 1 when hearout's first frame takes more than LIMIT times the
-bare app's; the time to a filled list is printed for the record.
+compared. Exit 1 when hearout's home screen with its list filled takes more
+than LIMIT times the bare app's first frame. Starts reuse one data folder, as
+a trainee's do, so the scenario index is warm; a first start ever (no index
+yet: every built-in file parsed) is measured too, for the record.
 """
 from __future__ import annotations
 
@@ -41,21 +43,23 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as data:
         # A private data dir: the benchmark never touches the user's saved sessions.
         env = {**os.environ, "HEAROUT_DATA_DIR": data, "HEAROUT_TRAINEE": "bench"}
-        for which in ("bare", "hearout"):  # warm-up: compile caches, page cache
+        for which in ("bare", "hearout"):  # warm-up: compile caches, page cache, scenario index
             time_start(which, env)
-        times: dict[str, list[tuple[float, float]]] = {"bare": [], "hearout": []}
+        times: dict[str, list[tuple[float, float]]] = {"bare": [], "hearout": [], "first": []}
         for _ in range(RUNS):
-            for which in times:
+            for which in ("bare", "hearout"):
                 times[which].append(time_start(which, env))
+            with tempfile.TemporaryDirectory() as empty:
+                times["first"].append(time_start("hearout", {**env, "HEAROUT_DATA_DIR": empty}))
     med = {w: [statistics.median(t[i] for t in times[w]) for i in (0, 1)] for w in times}
-    ratio = med["hearout"][0] / med["bare"][0]
+    ratio = med["hearout"][1] / med["bare"][0]
     print(f"startup, median of {RUNS} runs each      first frame   list filled")
-    for name, w in (("bare textual app", "bare"), ("hearout home", "hearout")):
-        print(f"  {name:<16}              {med[w][0] * 1000:7.1f} ms    {med[w][1] * 1000:7.1f} ms")
-    print(f"  ratio (first frame)           {ratio:7.2f}       limit {LIMIT}")
-    print(f"  ratio (list filled)           {med['hearout'][1] / med['bare'][1]:7.2f}")
+    for name, w in (("bare textual app", "bare"), ("hearout home", "hearout"), ("hearout, first ever", "first")):
+        print(f"  {name:<20}          {med[w][0] * 1000:7.1f} ms    {med[w][1] * 1000:7.1f} ms")
+    print(f"  ratio (home listed / bare)    {ratio:7.2f}       limit {LIMIT}")
+    print(f"  ratio (first ever / bare)     {med['first'][1] / med['bare'][0]:7.2f}")
     if ratio > LIMIT:
-        print(f"bench: hearout starts {ratio:.2f}x slower than a bare app (limit {LIMIT})", file=sys.stderr)
+        print(f"bench: hearout's home takes {ratio:.2f}x a bare app's start (limit {LIMIT})", file=sys.stderr)
         return 1
     return 0
 

@@ -31,7 +31,8 @@ from simulator.engine.model import (
     Node,
     Scenario,
 )
-from simulator.engine.yamlnodes import ALIAS_TAG, MAX_BYTES, Problem, compose, decode, show
+from simulator.engine.problems import Problem, ScenarioError
+from simulator.engine.yamlnodes import ALIAS_TAG, MAX_BYTES, compose, decode, show
 
 __all__ = ["Problem", "ScenarioError", "load_scenario", "load_scenario_text", "check_scenario_text"]
 
@@ -46,14 +47,6 @@ NODE_FIELDS = ("customer", "story_ends", "silence", "moves", "end")
 MOVE_FIELDS = ("key", "say", "acts", "mood", "set", "next", "channel", "policy_break")
 BRANCH_FIELDS = ("when", "to")
 GUARD_FIELDS = ("mood_at_least", "mood_below", "flags", "not_flags")
-
-
-class ScenarioError(Exception):
-    """A scenario file that cannot be used; `problems` lists every reason."""
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 def load_scenario(path: str | os.PathLike) -> Scenario:

@@ -13,8 +13,6 @@ what is a number or a boolean, so YAML 1.1 never turns a beat `No` into False.
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
-
 import yaml
 from yaml.events import (
     AliasEvent,
@@ -25,6 +23,8 @@ from yaml.events import (
     ScalarEvent,
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from simulator.engine.problems import Problem
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64  # a scenario needs about 8 levels; this only stops abuse
@@ -37,28 +37,6 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 ALIAS_TAG = "!refused-alias"
 
 _BOM = codecs.BOM_UTF8
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a scenario file, at a 1-based line and column."""
-
-    source: str
-    line: int
-    col: int
-    message: str
-    severity: str = "error"
-
-    def __post_init__(self) -> None:
-        # One problem, one line: a value quoted from the file may hold a newline.
-        object.__setattr__(self, "message", one_line(self.message))
-
-    def __str__(self) -> str:
-        return f"{self.source}:{self.line}:{self.col}: {self.severity}: {self.message}"
-
-
-def one_line(text: str) -> str:
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def show(value: str, limit: int = 60) -> str:

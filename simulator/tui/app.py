@@ -98,9 +98,19 @@ class HearoutApp(App):
     # --- what screens report -------------------------------------------------------
 
     def on_scenario_chosen(self, message: messages.ScenarioChosen) -> None:
+        from simulator.engine.builtin import load_builtin
+        from simulator.engine.problems import ScenarioError
+        from simulator.engine.model import Scenario
         from simulator.tui.screens.briefing import BriefingScreen
 
-        self.push_screen(BriefingScreen(message.scenario))
+        scenario = message.scenario
+        if not isinstance(scenario, Scenario):  # a card from the home list: load the whole file now
+            try:
+                scenario = load_builtin(scenario.id)
+            except (ScenarioError, KeyError) as exc:
+                self.notify(f"Cannot open {scenario.title!r}:\n{exc}", severity="error", timeout=30)
+                return
+        self.push_screen(BriefingScreen(scenario))
 
     def on_call_requested(self, message: messages.CallRequested) -> None:
         from simulator.engine.session import Session
@@ -190,11 +200,12 @@ def _real_defaults(*, scenarios: bool, store: bool, settings: bool, clock: bool)
     """The real collaborators asked for, by attribute name."""
     loaded: dict[str, Any] = {}
     if scenarios:
-        from simulator.engine.builtin import builtin_scenarios
-        from simulator.engine.loader import ScenarioError
+        from simulator.engine.catalog import builtin_cards
+        from simulator.engine.problems import ScenarioError
+        from simulator.store.paths import data_dir
 
         try:
-            loaded["scenarios"] = builtin_scenarios()
+            loaded["scenarios"] = builtin_cards(data_dir() / "catalog.json")
         except ScenarioError as exc:  # a broken install: say so on screen rather than crash
             loaded["scenarios"], loaded["load_error"] = [], f"Cannot load the built-in scenarios:\n{exc}"
     if store:

@@ -121,3 +121,19 @@ async def test_real_defaults_load_after_the_first_frame(store):
         assert app.home.query_one("#scenarios").option_count == len(app.home.scenarios)
         await pilot.press("enter")
         assert isinstance(app.screen, BriefingScreen)
+
+
+async def test_the_real_library_lists_and_opens_a_built_in_briefing(make_app):
+    """With no scenarios passed in, home lists the built-ins from the index and opens one in full."""
+    from simulator.engine.builtin import builtin_scenarios
+    from simulator.tui.screens.briefing import BriefingScreen
+
+    app = make_app(scenarios=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        first = builtin_scenarios()[0]
+        assert [s.id for s in app.scenarios][0] == first.id
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen)
+        assert app.screen.scenario == first
