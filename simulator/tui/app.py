@@ -62,6 +62,7 @@ class HearoutApp(App):
         self._pace = pace
         self._defaults = scenarios is None or store is None or settings is None or clock_factory is None
         self.record = None  # the CallRecord of the call in progress
+        self.calling: Scenario | None = None  # the scenario of that call
         self.home = HomeScreen(self.scenarios, self.settings, self._best())
 
     def get_default_screen(self) -> Screen:
@@ -122,6 +123,7 @@ class HearoutApp(App):
         seed = message.seed if message.seed is not None else self.seed_source()
         session = Session(message.scenario, seed=seed, trainee=self.settings.trainee, clock=self.clock_factory())
         self.record = CallRecord(self.store, session.transcript())
+        self.calling = message.scenario
         self._warn_if_unsaved()
         auto = self.timers and not self.settings.no_time_pressure
         screen = CallScreen(session, pace=self.settings.pace, auto_advance=auto, animate=self.timers)
@@ -140,9 +142,8 @@ class HearoutApp(App):
         if self.record is not None:
             self.record.finish(transcript, card.to_dict())
             self._warn_if_unsaved()
-        scenario = next(s for s in self.scenarios if s.id == transcript.scenario.id)
         self.home.best = self._best()
-        self.switch_screen(DebriefScreen(scenario, transcript, card))
+        self.switch_screen(DebriefScreen(self.calling, transcript, card))
 
     def on_settings_changed(self, message: messages.SettingsChanged) -> None:
         from simulator.store.settings import save_settings

@@ -127,6 +127,7 @@ async def test_the_real_library_lists_and_opens_a_built_in_briefing(make_app):
     """With no scenarios passed in, home lists the built-ins from the index and opens one in full."""
     from simulator.engine.builtin import builtin_scenarios
     from simulator.tui.screens.briefing import BriefingScreen
+    from simulator.tui.screens.debrief import DebriefScreen
 
     app = make_app(scenarios=None)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -137,3 +138,8 @@ async def test_the_real_library_lists_and_opens_a_built_in_briefing(make_app):
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen)
         assert app.screen.scenario == first
+        await pilot.press("enter", "space", "escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        assert app.screen.transcript.outcome == "abandoned"
+        assert app.screen.transcript.scenario.id == first.id
