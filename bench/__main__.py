@@ -65,4 +65,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    from bench import engine
+
+    engine.main()
+    print()
     sys.exit(main())
