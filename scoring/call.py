@@ -16,6 +16,8 @@ SUBSTANTIVE = frozenset(
 REMEDIES = frozenset({"offer_choice", "offer_concession", "concrete_commitment"})
 # Acts that do not take the floor from the customer (acts table: listen).
 BACKCHANNEL = frozenset({"listen"})
+# A move that only asks to clarify (with at most a "mm-hm") keeps the floor with the customer.
+CLARIFYING = frozenset({"clarifying_question", "listen"})
 
 
 def round_half_up(x: Fraction) -> int:
@@ -41,9 +43,12 @@ class Turn:
     number: int
     event: TraineeEvent
     # The customer's opening story had been told by this turn: heard out in
-    # the first node, or invited by an earlier question (the next node is then
-    # the customer's answer, so hearing that out counts).
+    # the first node, or in the node that answered a question of the trainee's
+    # (a question invites the story, so hearing the answer out counts).
     opening_told: bool = True
+    # Spoke while the opening story was still being told (in the first node,
+    # or in the answer to an inviting question, before either was heard out).
+    in_story: bool = False
 
     def has(self, *acts: str) -> bool:
         return any(a in self.event.acts for a in acts)
@@ -70,6 +75,17 @@ class Turn:
         return e.interrupted and e.heard < e.of and not self.acts <= BACKCHANNEL
 
     @property
+    def clarifies_only(self) -> bool:
+        """A pure clarifying question (seed 002: speak only to clarify)."""
+        return "clarifying_question" in self.acts and self.acts <= CLARIFYING
+
+    @property
+    def share_heard(self) -> Fraction:
+        """How much of the current story the customer had told (1 when it has no beats)."""
+        e = self.event
+        return Fraction(min(e.heard, e.of), e.of) if e.of else Fraction(1)
+
+    @property
     def beats(self) -> str:
         return f"{self.event.heard} of {self.event.of} beat{'s' if self.event.of != 1 else ''}"
 
@@ -87,24 +103,32 @@ class Call:
     transcript: Transcript
     turns: tuple[Turn, ...]
     waits: int
+    # The customer got to the end of the opening story at some point.
+    story_finished: bool = False
 
     @classmethod
     def of(cls, transcript: Transcript) -> "Call":
         events = transcript.events
-        first_node = events[0].node if events else None
+        # Where the opening story is told: the first node, and the node that
+        # answers a question asked before the story was finished.
+        story_nodes = {events[0].node} if events else set()
         told = invited = False
         turns: list[Turn] = []
         waits = 0
         for e in events:
             if not isinstance(e, TraineeEvent):
                 continue
-            told = told or (e.node == first_node and e.heard >= e.of)
+            if invited:
+                story_nodes.add(e.node)
+                invited = False
+            in_story = not told and e.node in story_nodes
+            told = told or (in_story and e.heard >= e.of)
             if e.is_wait:
                 waits += 1
                 continue
-            turns.append(Turn(len(turns) + 1, e, told or invited))
-            invited = invited or bool(QUESTIONS & set(e.acts))
-        return cls(transcript, tuple(turns), waits)
+            turns.append(Turn(len(turns) + 1, e, told, in_story))
+            invited = not told and bool(QUESTIONS & set(e.acts))
+        return cls(transcript, tuple(turns), waits, told)
 
     @property
     def name(self) -> str:

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 from scoring.call import Call, show_points
 from scoring.rubric import Rubric
-from scoring.rules.listening import no_listening
+from scoring.rules.listening import no_listening, story_not_heard
 
 
 @dataclass(frozen=True)
@@ -29,10 +29,29 @@ def caps_for(call: Call, rubric: Rubric) -> list[Cap]:
                                          f"is capped at {show_points(limit)}."))
 
     # Ground: GROUNDS, every framework hears the customer first.
-    why = no_listening(call)
-    if why:
+    silent = no_listening(call)
+    if silent:
         limit = rubric.cap("no_listening")
-        caps.append(Cap(limit, "listening", f"{why}: no listening at all, so the overall score is capped at {show_points(limit)}."))
+        caps.append(Cap(limit, "listening", f"{silent}: no listening at all, so the overall score is capped at {show_points(limit)}."))
+
+    # Ground: HEARD (hear the complete, uninterrupted story), LAST, seed 003
+    # (listen without interrupting), seed 004 (make them feel heard, don't
+    # interrupt): every framework hears the whole story first, so a call that
+    # never did cannot score near the top however well it went otherwise.
+    # Not repeated when a no-listening cap as strict already says so.
+    limit = rubric.cap("story_not_heard")
+    why = story_not_heard(call, rubric.cap("story_not_heard_share"))
+    if why and not (silent and rubric.cap("no_listening") <= limit):
+        caps.append(Cap(limit, "listening", f"{why}, so the overall score is capped at {show_points(limit)}."))
+
+    # Ground: seed 001 (keeping a client costs far less than finding one, and
+    # customers who leave angry tell others). Parting ways respectfully with a
+    # client who should go (seeds 001, 003) and escalating are not capped.
+    if call.transcript.outcome == "churned":
+        limit = rubric.cap("churned")
+        caps.append(Cap(limit, "choices", f"The call ended with {call.name} leaving as a customer, so the overall "
+                                          f"score is capped at {show_points(limit)}: keeping a client costs far less "
+                                          "than finding one."))
 
     # Ground: SPEC §3, quitting never outscores finishing.
     if call.transcript.outcome == "abandoned":

@@ -24,6 +24,7 @@ _SECTIONS = ("format", "weights", "rules", "caps")
 _BOUNDS: dict[tuple[str, str | None, str], tuple[float, float, bool]] = {
     ("rules", "listening", "clarifying_factor"): (0, 1, False),
     ("rules", "apology", "max_apologies"): (0, 100, True),
+    ("caps", None, "story_not_heard_share"): (0, 1, False),
 }
 _POINTS = (0, 100, False)  # every other rule and every cap: 0..100
 

@@ -7,7 +7,6 @@ from scoring.call import QUESTIONS, REFLECTIONS, Call, Tally
 from scoring.rubric import Rubric
 from scoring.rules.wording import count, did, times
 
-_CLARIFYING = frozenset({"clarifying_question", "listen"})
 _HOSTILE = frozenset({"defend", "refuse", "dismiss"})
 
 
@@ -22,9 +21,8 @@ def judge(call: Call, rubric: Rubric) -> Tally | None:
     # the earlier the cut, the larger the share of the story lost.
     cuts = [t for t in call.turns if t.cut_in]
     for turn in cuts:
-        e = turn.event
-        cost = pts("interruption") * Fraction(e.of - e.heard, e.of)
-        if "clarifying_question" in turn.acts and turn.acts <= _CLARIFYING:
+        cost = pts("interruption") * (1 - turn.share_heard)
+        if turn.clarifies_only:
             # Ground: seed 002, speak only to clarify: fair, so it costs less.
             tally.lose(
                 cost * pts("clarifying_factor"),
@@ -92,6 +90,22 @@ def judge(call: Call, rubric: Rubric) -> Tally | None:
                 f"Turn {turn.number}: you {what} {turn.too_soon(name)}",
             )
     return tally
+
+
+def story_not_heard(call: Call, share: Fraction) -> str | None:
+    """Why the opening story was never heard, if it was not (a cap's ground).
+
+    The trainee took the floor (more than a "go on" or a clarifying question)
+    before `share` of the story was told, and never let the customer finish it.
+    """
+    if call.story_finished:
+        return None
+    cut = next((t for t in call.turns if t.in_story and t.cut_in and not t.clarifies_only
+                and t.share_heard < share), None)
+    if cut is None:
+        return None
+    return (f"Turn {cut.number}: you took the floor after {cut.beats} and never let {call.name} "
+            "finish the story")
 
 
 def no_listening(call: Call) -> str | None:

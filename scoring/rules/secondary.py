@@ -28,12 +28,19 @@ def policy(call: Call, rubric: Rubric) -> Tally | None:
         if turn.breaks_policy:
             # Ground: seed 000 (if you don't follow your own policies, why should they?).
             tally.lose(pts("policy_break"), f"Turn {turn.number}: you broke the policy you are there to uphold")
-    if explained and call.at_fault:
-        # Ground: seed 004 (skip laying out your side if you were wrong).
-        tally.lose(
-            pts("explained_when_at_fault"),
-            f"Turn {explained.number}: the business was in the wrong, so explaining policy to {call.name} sounds like an excuse",
-        )
+    if call.at_fault:
+        # Ground: seed 004 (skip laying out your side if you were wrong; but
+        # when stuck, lay out each side's limits and ask how they would solve
+        # it fairly: limits stated together with that question are no excuse).
+        excuse = next((t for t in call.with_acts("explain_policy") if not t.has("ask_customer_solution")), None)
+        if excuse:
+            tally.lose(
+                pts("explained_when_at_fault"),
+                f"Turn {excuse.number}: the business was in the wrong, so explaining policy to {call.name} sounds like an excuse",
+            )
+        limits = next((t for t in call.with_acts("explain_policy") if t.has("ask_customer_solution")), None)
+        if limits:
+            tally.strength(f"Turn {limits.number}: you laid out the limits and asked {call.name} how to solve it fairly.")
     return tally
 
 

@@ -128,3 +128,113 @@ def test_defending_and_dismissing_cost(act):
     calm = overall(*OPENING, move("apologize"), move("explain_policy"), move("offer_choice"))
     heated = overall(*OPENING, move("apologize"), move(f"explain_policy {act}"), move("offer_choice"))
     assert calm - heated >= 3
+
+
+# --- hearing the whole story (HEARD, LAST, seeds 002-004) -------------------------
+
+def _cut_or_heard(cut: bool, at_fault: bool = False) -> tuple:
+    """A well-behaved call (questions, reflections, one apology, a choice, a date,
+    a follow-up by phone) that either waits every story out or answers each one
+    after its first beat."""
+    def story(node: str, of: int, acts: str, **kw) -> tuple:
+        if cut:
+            return (move(acts, node=node, heard=1, of=of, **kw),)
+        return (*(wait(node=node, heard=h, of=of) for h in range(1, of)), move(acts, node=node, heard=of, of=of, **kw))
+    sorry = "apologize own_mistake" if at_fault else "apologize"
+    return (
+        *story("opening", 4, "empathize open_question"),
+        *story("details", 2, "paraphrase empathize"),
+        *story("heard", 1, sorry),
+        *story("offer", 2, "offer_choice check_fairness"),
+        *story("picks", 1, "concrete_commitment"),
+        *story("wrap-up", 1, "thank follow_up", channel="phone"),
+    )
+
+
+@pytest.mark.parametrize("at_fault", [False, True])
+def test_answering_every_story_after_its_first_beat_scores_at_most_70(at_fault):
+    cut = score(call(*_cut_or_heard(True, at_fault), at_fault=at_fault))
+    heard = score(call(*_cut_or_heard(False, at_fault), at_fault=at_fault))
+    assert heard.overall >= 85 and heard.caps == ()
+    assert cut.overall <= 70
+    assert any("never let Priya finish the story" in c and "capped at 70" in c for c in cut.caps)
+    assert any("never let Priya finish" in line for line in cut.skills["listening"].evidence)
+
+
+def test_one_late_cut_in_keeps_an_exemplary_call_near_the_top():
+    moves = list(EXEMPLARY)
+    waited = [wait(heard=1, of=4), wait(heard=2, of=4), move("empathize open_question", heard=4, of=4)]
+    late = [wait(heard=1, of=4), wait(heard=2, of=4), move("empathize open_question", heard=3, of=4)]
+    full = score(call(*waited, *moves[3:]))
+    card = score(call(*late, *moves[3:]))
+    assert card.overall >= 85 and card.caps == ()
+    assert card.overall < full.overall
+
+
+def test_an_early_cut_costs_more_than_a_late_one_in_listening():
+    def listening_at(heard):
+        return skill("listening", move("paraphrase empathize", heard=heard, of=4), move("open_question"))
+    assert listening_at(1) < listening_at(2) < listening_at(3) < listening_at(4)
+    assert listening_at(4) - listening_at(1) >= 25
+
+
+def test_a_clarifying_question_that_cuts_in_stays_cheap_and_is_not_capped():
+    clarify = (move("clarifying_question", heard=1, of=4), wait(node="details", heard=1, of=2))
+    rest = (move("paraphrase empathize", node="details", heard=2, of=2), *EXEMPLARY[4:])
+    card = score(call(*clarify, *rest))
+    heard = score(call(wait(heard=1, of=4), wait(heard=2, of=4), wait(heard=3, of=4),
+                       move("clarifying_question", heard=4, of=4), wait(node="details", heard=1, of=2), *rest))
+    assert card.caps == () and card.overall >= 85
+    assert 0 < heard.overall - card.overall <= 3
+
+
+def test_the_story_cap_needs_an_early_cut_and_a_story_never_finished():
+    rest = (move("apologize", node="heard", heard=1, of=1), move("offer_choice check_fairness concrete_commitment",
+                                                                   node="offer", heard=1, of=1))
+    # cut on beat 1 with a question, then the answer heard out: the story was told
+    asked = score(call(move("empathize open_question", heard=1, of=4), wait(node="details", heard=1, of=2),
+                       move("paraphrase", node="details", heard=2, of=2), *rest))
+    # cut on beat 1 with a question, the answer cut short too: never told
+    never = score(call(move("empathize open_question", heard=1, of=4),
+                       move("paraphrase", node="details", heard=1, of=2), *rest))
+    # half the story told before the (only) cut: not capped, though it costs
+    half = score(call(wait(heard=1, of=4), move("empathize open_question", heard=2, of=4),
+                      move("paraphrase", node="details", heard=1, of=2), *rest))
+    assert not any("finish the story" in c for c in asked.caps + half.caps)
+    assert any("finish the story" in c for c in never.caps)
+    assert never.overall <= 70 < asked.overall
+
+
+# --- outcomes --------------------------------------------------------------------
+
+def test_a_short_hostile_call_that_churns_scores_at_most_30():
+    hostile = (move("defend", heard=1, of=3), move("dismiss", node="angrier", heard=1, of=1))
+    card = score(call(*hostile, outcome="churned"))
+    assert card.overall <= 30
+    assert any("no listening" in c for c in card.caps)
+    assert not any("finish the story" in c for c in card.caps), "the looser story cap adds nothing here"
+    assert overall(*hostile, move("empathize open_question", node="last-chance", heard=1, of=1), outcome="churned") <= 30
+    assert overall(*hostile, outcome="churned", at_fault=True) <= 30
+
+
+def test_churning_a_heard_out_customer_is_capped_but_parting_well_and_escalating_are_not():
+    take_it_or_leave_it = (*OPENING, move("apologize"), move("offer_concession"), move("refuse"))
+    retained = score(call(*take_it_or_leave_it, outcome="retained"))
+    churned = score(call(*take_it_or_leave_it, outcome="churned"))
+    assert retained.overall > 75 >= churned.overall
+    assert any("capped at 75" in c for c in churned.caps)
+    for ending in ("parted", "escalated"):
+        assert score(call(*take_it_or_leave_it, outcome=ending)).overall == retained.overall
+
+
+# --- policy when the business was at fault (seed 004) ----------------------------
+
+def test_limits_with_asking_how_to_solve_it_fairly_are_no_excuse_when_at_fault():
+    start = (*OPENING, move("apologize own_mistake"))
+    end = (move("offer_choice check_fairness concrete_commitment"),)
+    together = score(call(*start, move("explain_policy ask_customer_solution"), *end, at_fault=True))
+    apart = score(call(*start, move("explain_policy"), move("ask_customer_solution"), *end, at_fault=True))
+    assert together.skills["policy"].score == 100
+    assert not together.skills["policy"].evidence
+    assert apart.skills["policy"].score < 100
+    assert together.overall > apart.overall

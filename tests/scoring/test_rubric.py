@@ -16,7 +16,8 @@ def test_default_rubric_is_shipped_cached_and_complete():
     assert tuple(rubric.weights) == SKILLS
     assert math.isclose(sum(rubric.weights.values()), 1.0)
     assert set(rubric.rules) == set(SKILLS)
-    assert {"policy_break", "no_listening", "abandoned", "abandoned_penalty"} <= set(rubric.caps)
+    assert {"policy_break", "no_listening", "abandoned", "abandoned_penalty", "story_not_heard",
+            "story_not_heard_share", "churned"} <= set(rubric.caps)
 
 
 def test_round_trip_and_partial_rubric_keeps_the_rest():
@@ -63,6 +64,7 @@ def test_a_coachs_yaml_file_parses():
         ({"rules": {"listening": {"clarifying_factor": 2}}}, "rules.listening.clarifying_factor"),
         ({"caps": {"abandoned": "fifty"}}, "caps.abandoned"),
         ({"caps": {"ceiling": 10}}, "caps.ceiling"),
+        ({"caps": {"story_not_heard_share": 1.5}}, "caps.story_not_heard_share"),
     ],
 )
 def test_bad_rubric_is_refused_with_where(data, where):

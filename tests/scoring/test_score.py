@@ -71,7 +71,7 @@ def test_abandoned_call_is_capped_below_the_same_moves_finished():
 
 def test_no_listening_at_all_caps_overall():
     card = score(call(move("refuse", heard=1), move("empathize"), move("apologize"), move("offer_choice check_fairness")))
-    assert card.overall <= 40
+    assert card.overall <= 30
     assert any("no listening" in line for line in card.skills["listening"].evidence)
     cut_every_time = score(call(move("apologize offer_choice", heard=1), move("concrete_commitment", heard=1)))
     assert any("no listening" in c for c in cut_every_time.caps)
@@ -164,3 +164,31 @@ def test_a_question_that_cuts_in_invites_the_story_so_hearing_the_answer_out_cou
     asked = score(call(move("open_question", heard=1), move("apologize", node="details", heard=2, of=2)))
     assert asked.skills["apology"].score == 100
     assert any("Turn 2: you apologized once Priya had finished" in s for s in asked.skills["apology"].strengths)
+
+
+def test_a_question_invites_the_story_but_cutting_the_answer_short_leaves_it_untold():
+    # The answer to the question was cut after 1 of 2 beats, so a later
+    # one-beat node heard out does not make the story told.
+    cut_answer = score(call(move("open_question", heard=1), move("paraphrase", node="details", heard=1, of=2),
+                            move("apologize", node="heard", heard=1, of=1)))
+    lines = cut_answer.skills["apology"].evidence
+    assert any(line.startswith("Turn 3: you apologized before Priya had ever told the whole story") for line in lines)
+
+
+def test_the_story_and_churn_caps_can_be_moved_or_switched_off_by_a_coach():
+    moves = (move("empathize open_question", heard=1), move("paraphrase", node="details", heard=1, of=2),
+             move("apologize", node="heard", heard=1, of=1), move("offer_choice check_fairness concrete_commitment",
+                                                                  node="offer", heard=1, of=1))
+    transcript = call(*moves, outcome="churned")
+    default = score(transcript)
+    lenient = score(transcript, Rubric.from_dict({"caps": {"story_not_heard": 100, "churned": 100}}))
+    strict_share = score(transcript, Rubric.from_dict({"caps": {"story_not_heard_share": 0.2}}))
+    assert default.overall <= 70 and len(default.caps) == 2
+    assert lenient.overall > default.overall
+    assert not any("finish the story" in c for c in strict_share.caps)  # 1 of 3 is not before a fifth
+
+
+def test_limits_with_the_question_are_credited_when_at_fault():
+    card = score(call(move("apologize own_mistake"), move("explain_policy ask_customer_solution"), at_fault=True))
+    assert card.skills["policy"].score == 100
+    assert any("laid out the limits and asked Priya how to solve it fairly" in s for s in card.skills["policy"].strengths)
