@@ -215,3 +215,46 @@ def test_console_entry_point_runs_as_a_module(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "simulator", "play"], capture_output=True, text=True,
                          env={"HEAROUT_DATA_DIR": str(tmp_path), "PATH": ""})
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_score_with_a_coach_rubric_reweights(capsys, scenario_file, tmp_path):
+    t = tmp_path / "t.json"
+    run(capsys, "play", scenario_file, "--moves", "wait,hear,choice", "--seed", "1", "--no-save",
+        "--transcript", str(t))
+    _, out, _ = run(capsys, "score", str(t), "--json")
+    default = json.loads(out)
+    rubric = tmp_path / "coach.yaml"
+    rubric.write_text("weights:\n  listening: 0\n  apology: 0\n  choices: 1\n  policy: 0\n"
+                      "  channel: 0\n  follow_up: 0\n  composure: 0\n")
+    code, out, err = run(capsys, "score", str(t), "--json", "--rubric", str(rubric))
+    assert code == 0, err
+    coached = json.loads(out)
+    assert coached["skills"]["choices"]["weight"] == 1
+    assert coached["overall"] == coached["skills"]["choices"]["score"]
+    assert coached["skills"]["listening"]["score"] == default["skills"]["listening"]["score"]
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("weights:\n  charm: 0.5\n", "weights.charm"),
+    ("weights: [1, 2\n", ":1:"),
+    ("weights:\n  listening: -1\n", "weights.listening"),
+])
+def test_a_bad_rubric_is_one_line_and_exit_2(capsys, scenario_file, tmp_path, content, expected):
+    t = tmp_path / "t.json"
+    run(capsys, "play", scenario_file, "--moves", "hear", "--no-save", "--transcript", str(t))
+    rubric = tmp_path / "bad.yaml"
+    rubric.write_text(content)
+    code, _, err = run(capsys, "score", str(t), "--rubric", str(rubric))
+    assert code == 2 and expected in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_damaged_session_database_is_reported_and_left_alone(capsys, scenario_file, _private_data_dir):
+    _private_data_dir.mkdir(parents=True)
+    db = _private_data_dir / "sessions.db"
+    db.write_bytes(b"not a database, but someone's data" * 100)
+    before = db.read_bytes()
+    code, _, err = run(capsys, "report")
+    assert code == 2 and "sessions.db" in err and len(err.strip().splitlines()) == 1
+    code, _, err = run(capsys, "play", scenario_file, "--moves", "hear")
+    assert code == 2 and "sessions.db" in err
+    assert db.read_bytes() == before
