@@ -90,11 +90,16 @@ def cmd_list(args: argparse.Namespace) -> int:
                  "difficulty": s.difficulty, "skills": list(s.skills)} for s in scenarios]
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return EXIT_OK
+    import shutil
+    import textwrap
+
     width = max((len(s.id) for s in scenarios), default=0)
+    indent = " " * (width + 9)
+    columns = max(40, shutil.get_terminal_size((80, 24)).columns - 1)
     for s in scenarios:
         print(f"{s.id:<{width}}  {'★' * s.difficulty:<5}  {s.title}")
         if s.summary:
-            print(f"{'':<{width}}         {s.summary}")
+            print(textwrap.fill(s.summary, columns, initial_indent=indent, subsequent_indent=indent))
     return EXIT_OK
 
 
