@@ -87,7 +87,9 @@ class Turn:
 
     @property
     def beats(self) -> str:
-        return f"{self.event.heard} of {self.event.of} beat{'s' if self.event.of != 1 else ''}"
+        # A node may say more beats than its story (story_ends < beats): past the story is "all of it".
+        heard = min(self.event.heard, self.event.of)
+        return f"{heard} of {self.event.of} beat{'s' if self.event.of != 1 else ''}"
 
     @property
     def substantive(self) -> bool:

@@ -160,7 +160,17 @@ def _get(obj: dict, key: str, where: str, kind: type | tuple, *, optional: bool 
             raise TranscriptError(path, f"expected {_kind_name(kind)}, got boolean")
     if not isinstance(value, kind):
         raise TranscriptError(path, f"expected {_kind_name(kind)}, got {_json_type(value)}")
+    if isinstance(value, str):
+        _check_text(value, path)
     return value
+
+
+def _check_text(value: str, where: str) -> None:
+    # JSON may escape half a surrogate pair ("\ud800"); that is no text a trainee can be shown.
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise TranscriptError(where, f"not valid Unicode text (a lone surrogate at character {exc.start + 1})") from None
 
 
 def _kind_name(kind: type | tuple) -> str:
@@ -197,6 +207,7 @@ def _read_transcript(data: Any) -> Transcript:
     for i, s in enumerate(skills):
         if not isinstance(s, str):
             raise TranscriptError(f"scenario.skills[{i}]", f"expected a string, got {_json_type(s)}")
+        _check_text(s, f"scenario.skills[{i}]")
     scenario = ScenarioInfo(
         id=_get(sc, "id", "scenario", str),
         title=_get(sc, "title", "scenario", str),

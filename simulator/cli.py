@@ -7,7 +7,9 @@ the command that needs them, so `hearout list` stays quick.
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any, NoReturn, Sequence
@@ -52,20 +54,29 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+MAX_SEED = 2**63 - 1  # the largest whole number the session store (SQLite) keeps
+
+
 def _seed(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"seed must be a whole number, got {text!r}") from None
+    shown = text if len(text) <= 30 else text[:30] + "…"
+    if not re.fullmatch(r"\s*[-+]?[0-9]+\s*", text):  # ASCII digits: int() would also take '1_000' or '٣'
+        raise argparse.ArgumentTypeError(f"seed must be a whole number, got {shown!r}")
+    if len(text.strip().lstrip("+-").lstrip("0")) > 19:  # before int(): thousands of digits are refused there
+        raise argparse.ArgumentTypeError(f"seed must be between 0 and {MAX_SEED}, got {shown}")
+    value = int(text)
     if value < 0:
         raise argparse.ArgumentTypeError(f"seed must not be negative, got {value}")
+    if value > MAX_SEED:
+        raise argparse.ArgumentTypeError(f"seed must be between 0 and {MAX_SEED}, got {value}")
     return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_streams()
     try:
         args = _parser().parse_args(argv)
         if args.command is None:
+            _need_terminal()
             from simulator.tui import run
 
             return run()
@@ -81,6 +92,51 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def _shown(path: Path) -> str:
+    """A file name for a one-line message: a newline in the name must not split the line."""
+    from simulator.engine.problems import one_line
+
+    return one_line(str(path))
+
+
+def _tolerant_streams() -> None:
+    """A terminal or pipe that cannot encode a character (LANG=C, a latin-1 console) gets an escape, not a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a closed or unusual stream: leave it as it is
+                pass
+
+
+def _ascii_only() -> bool:
+    """Whether JSON on stdout must escape non-ASCII text to survive the stream's encoding."""
+    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+    return codecs.lookup(encoding).name != "utf-8"
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=_ascii_only())
+
+
+def _need_terminal() -> None:
+    # Textual reads keys from stdin and draws on stderr; without a terminal there it
+    # would draw into a file and spin on end-of-input forever.
+    streams = (("stdin", sys.__stdin__), ("stderr", sys.__stderr__))
+    missing = [name for name, f in streams if f is None or not _isatty(f)]
+    if missing:
+        raise BadInput(f"hearout: error: the terminal UI needs a terminal, but {' and '.join(missing)} "
+                       f"{'is' if len(missing) == 1 else 'are'} not one (for scripts: 'hearout play')")
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return stream.isatty()
+    except (ValueError, OSError):
+        return False
+
+
 # --- list --------------------------------------------------------------------
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -88,7 +144,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         rows = [{"id": s.id, "title": s.title, "summary": s.summary,
                  "difficulty": s.difficulty, "skills": list(s.skills)} for s in scenarios]
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        print(_dumps(rows))
         return EXIT_OK
     import shutil
     import textwrap
@@ -171,7 +227,7 @@ def _write_json(path: Path, data: Any) -> None:
     try:
         path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     except OSError as exc:
-        raise BadInput(f"{path}: error: cannot write: {exc.strerror or exc}") from None
+        raise BadInput(f"{_shown(path)}: error: cannot write: {exc.strerror or exc}") from None
 
 
 # --- score -------------------------------------------------------------------
@@ -184,7 +240,7 @@ def _score(transcript, rubric=None):
 
 def _print_card(card, transcript, *, as_json: bool) -> None:
     if as_json:
-        print(card.to_json())
+        print(_dumps(card.to_dict()))
     else:
         from scoring import format_scorecard
 
@@ -195,15 +251,17 @@ def _read_json(path: Path) -> Any:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise BadInput(f"{path}: error: cannot read: {exc.strerror or exc}") from None
+        raise BadInput(f"{_shown(path)}: error: cannot read: {exc.strerror or exc}") from None
     try:
         return json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise BadInput(f"{path}: error: not UTF-8 text") from None
+        raise BadInput(f"{_shown(path)}: error: not UTF-8 text") from None
     except json.JSONDecodeError as exc:
-        raise BadInput(f"{path}:{exc.lineno}:{exc.colno}: error: not valid JSON: {exc.msg}") from None
+        raise BadInput(f"{_shown(path)}:{exc.lineno}:{exc.colno}: error: not valid JSON: {exc.msg}") from None
+    except ValueError:  # a number of thousands of digits: Python refuses to convert it
+        raise BadInput(f"{_shown(path)}: error: not valid JSON: a number has more digits than can be read") from None
     except RecursionError:
-        raise BadInput(f"{path}: error: JSON nested too deeply") from None
+        raise BadInput(f"{_shown(path)}: error: JSON nested too deeply") from None
 
 
 def _read_rubric(path: Path):
@@ -214,19 +272,19 @@ def _read_rubric(path: Path):
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        raise BadInput(f"{path}: error: cannot read: {exc.strerror or exc}") from None
+        raise BadInput(f"{_shown(path)}: error: cannot read: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
-        raise BadInput(f"{path}: error: not UTF-8 text") from None
+        raise BadInput(f"{_shown(path)}: error: not UTF-8 text") from None
     try:
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        where = f"{_shown(path)}:{mark.line + 1}:{mark.column + 1}" if mark else _shown(path)
         raise BadInput(f"{where}: error: not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
     try:
         return Rubric.from_dict(data)
     except RubricError as exc:
-        raise BadInput(f"{path}: error: {exc}") from None
+        raise BadInput(f"{_shown(path)}: error: {exc}") from None
 
 
 def cmd_score(args: argparse.Namespace) -> int:
@@ -237,7 +295,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     try:
         transcript = Transcript.from_dict(data)
     except TranscriptError as exc:
-        raise BadInput(f"{args.transcript}: error: {exc}") from None
+        raise BadInput(f"{_shown(args.transcript)}: error: {exc}") from None
     _print_card(_score(transcript, rubric), transcript, as_json=args.json)
     return EXIT_OK
 
@@ -256,7 +314,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     fields = ("id", "trainee", "scenario_id", "title", "seed", "started_at", "outcome", "overall", "final_mood")
     records = [{f: getattr(r, f) for f in fields} for r in rows]
     if args.format == "json":
-        print(json.dumps(records, indent=2, ensure_ascii=False))
+        print(_dumps(records))
     elif args.format == "csv":
         import csv
 

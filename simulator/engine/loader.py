@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import unicodedata
 from collections import deque
 from types import MappingProxyType
 from typing import Iterable
@@ -170,7 +171,7 @@ class _Reader:
             if key.tag == ALIAS_TAG or _is_merge(key):
                 continue  # already refused while composing
             if not isinstance(key, ScalarNode):
-                self.error(key, f"a key in {path} must be a name, got {_describe(key)}")
+                self.error(key, f"a key in {path or 'the file'} must be a name, got {_describe(key)}")
             elif key.value not in known:
                 self.error(key, f"unknown {noun} '{show(key.value)}'{_hint(key.value, known)}")
             else:
@@ -185,6 +186,12 @@ class _Reader:
             return None
         if not empty_ok and not node.value.strip():
             self.error(node, f"{path} must not be empty")
+            return None
+        bad = next((c for c in node.value if c not in "\n\t" and unicodedata.category(c) == "Cc"), None)
+        if bad is not None:
+            # YAML refuses these characters raw but lets a quoted escape ("\e", "\x1b") through;
+            # printed to a terminal they could move the cursor or retitle the window.
+            self.error(node, f"{path} contains the control character U+{ord(bad):04X}; text cannot hold it")
             return None
         return node.value  # as written: `No` stays "No", `1.0` stays "1.0"
 

@@ -18,6 +18,7 @@ class Problem:
     def __post_init__(self) -> None:
         # One problem, one line: a value quoted from the file may hold a newline.
         object.__setattr__(self, "message", one_line(self.message))
+        object.__setattr__(self, "source", one_line(self.source))  # a file name may hold one too
 
     def __str__(self) -> str:
         return f"{self.source}:{self.line}:{self.col}: {self.severity}: {self.message}"

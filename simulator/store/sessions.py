@@ -70,7 +70,7 @@ class SessionStore:
     def begin(self, transcript: Transcript) -> int:
         """Save a call as it starts; returns its id for later updates."""
         t = transcript
-        cur = self._db.execute(
+        cur = self._write(
             "INSERT INTO sessions (trainee, scenario_id, title, seed, started_at, outcome, final_mood, transcript)"
             " VALUES (?, ?, ?, ?, ?, NULL, ?, ?)",
             (t.trainee, t.scenario.id, t.scenario.title, t.seed, t.started_at, t.final_mood, _dump(t.to_dict())),
@@ -80,7 +80,7 @@ class SessionStore:
     def update(self, session_id: int, transcript: Transcript, *, finished: bool = False,
                score: dict | None = None) -> None:
         """Record the call so far; `finished` stores its outcome (and score, when given)."""
-        self._db.execute(
+        self._write(
             "UPDATE sessions SET transcript = ?, final_mood = ?, outcome = ?, overall = ?, score = ? WHERE id = ?",
             (
                 _dump(transcript.to_dict()),
@@ -91,6 +91,12 @@ class SessionStore:
                 session_id,
             ),
         )
+
+    def _write(self, sql: str, args: tuple) -> sqlite3.Cursor:
+        try:
+            return self._db.execute(sql, args)
+        except (sqlite3.Error, OverflowError) as exc:  # full disk, locked or read-only file, a seed too big
+            raise StoreError(f"{self.path}: cannot save the session: {exc}") from None
 
     def sessions(self, trainee: str | None = None) -> list[SavedSession]:
         sql = ("SELECT id, trainee, scenario_id, title, seed, started_at, outcome, overall, final_mood"

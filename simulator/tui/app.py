@@ -78,7 +78,9 @@ class HearoutApp(App):
 
     def _use_defaults(self, loaded: dict[str, Any]) -> None:
         if "load_error" in loaded:
-            self.notify(loaded.pop("load_error"), severity="error", timeout=30)
+            self.notify(loaded.pop("load_error"), severity="error", timeout=30, markup=False)
+        if "store_error" in loaded:
+            self.notify(loaded.pop("store_error"), severity="warning", timeout=30, markup=False)
         for name, value in loaded.items():
             setattr(self, name, value)
         if "settings" in loaded and self._pace:
@@ -109,7 +111,7 @@ class HearoutApp(App):
             try:
                 scenario = load_builtin(scenario.id)
             except (ScenarioError, KeyError) as exc:
-                self.notify(f"Cannot open {scenario.title!r}:\n{exc}", severity="error", timeout=30)
+                self.notify(f"Cannot open {scenario.title!r}:\n{exc}", severity="error", timeout=30, markup=False)
                 return
         self.push_screen(BriefingScreen(scenario))
 
@@ -152,13 +154,13 @@ class HearoutApp(App):
         try:
             save_settings(self.settings)
         except OSError as exc:
-            self.notify(f"Could not save settings: {exc}", severity="warning")
+            self.notify(f"Could not save settings: {exc}", severity="warning", markup=False)
         self.home.settings = self.settings
         self.home.best = self._best()
 
     def _warn_if_unsaved(self) -> None:
         if self.record is not None and self.record.error:
-            self.notify(self.record.error, severity="error")
+            self.notify(self.record.error, severity="error", markup=False)
             self.record.error = None
 
     # --- help and the command palette --------------------------------------------------
@@ -172,8 +174,9 @@ class HearoutApp(App):
         keys = []
         for active in screen.active_bindings.values():
             b = active.binding
-            if b.description and (b.show or b.key_display):
-                keys.append((b.key_display or b.key, b.description))
+            entry = (b.key_display or b.key, b.description)
+            if b.description and (b.show or b.key_display) and entry not in keys:  # up and down share a line
+                keys.append(entry)
         text = getattr(screen, "HELP", "") or "Choose an answer with the keys below."
         title = type(screen).__name__.removesuffix("Screen")
         self.push_screen(HelpScreen(title, text, keys))
@@ -214,8 +217,9 @@ def _real_defaults(*, scenarios: bool, store: bool, settings: bool, clock: bool)
 
         try:
             loaded["store"] = SessionStore.default()
-        except StoreError:
-            loaded["store"] = None  # calls still work; they are just not saved
+        except StoreError as exc:
+            loaded["store"] = None  # calls still work; they are just not saved, and the trainee is told
+            loaded["store_error"] = f"Your calls will not be saved: {exc}"
     if settings:
         from simulator.store.settings import load_settings
 

@@ -48,7 +48,7 @@ def _story_note(e: TraineeEvent) -> Note | None:
             return Note(INFO, f"asked at beat {e.heard} of {e.of}")
         return Note(WARN, f"interrupted at beat {e.heard} of {e.of}")
     if e.of > 1:
-        return Note(GOOD, f"let the story finish ({e.heard} of {e.of} beats)")
+        return Note(GOOD, f"let the story finish ({min(e.heard, e.of)} of {e.of} beats)")
     return None
 
 

@@ -33,6 +33,9 @@ can keep listening (Space) or answer at once with a number: answering
 before they finish counts as interrupting. The moves are shuffled, so
 their position tells you nothing. Watch the mood meter after each answer.
 
+The arrow keys highlight a move and Enter says it: that reaches every
+move, also those numbered 10 and up, which have no digit key.
+
 If you stay silent after the customer has finished, they will prompt you.
 Escape hangs up (after you confirm); the call is then scored as abandoned."""
 
@@ -44,6 +47,9 @@ class CallScreen(Screen):
         Binding("space", "listen", "Keep listening"),
         Binding("1", "pick(1)", "Answer", key_display="1-9"),
         *(Binding(str(n), f"pick({n})", show=False) for n in range(2, 10)),
+        Binding("up", "step(-1)", "Highlight a move", show=False, key_display="↑↓"),
+        Binding("down", "step(1)", "Highlight a move", show=False, key_display="↑↓"),
+        Binding("enter", "say_highlighted", "Say the highlighted move", show=False, key_display="enter"),
         Binding("enter,escape", "finish", "Debrief", key_display="enter"),
         Binding("escape", "hang_up", "Hang up"),
     ]
@@ -76,11 +82,14 @@ class CallScreen(Screen):
         if self.animate:
             self.set_interval(1, self._show_title)
         self._show(self.session.opening)
-        self._entered_node()
+        if self.session.over:  # the start node is an end node: the call is over before a move
+            self._call_over(self.session.opening)
+        else:
+            self._entered_node()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The footer shows the keys that mean something now: answers during the call, Enter after.
-        if action in ("listen", "pick"):
+        if action in ("listen", "pick", "step", "say_highlighted"):
             return not self.session.over
         if action == "finish":
             return self.session.over
@@ -108,6 +117,19 @@ class CallScreen(Screen):
         events = self.session.choose(self._shown[number - 1].key)
         self.query_one(MoodMeter).change = self.session.mood - before
         self._take_turn(events, entered=True)
+
+    def action_step(self, delta: int) -> None:
+        self.query_one(MovesList).step(delta)
+
+    def action_say_highlighted(self) -> None:
+        number = self.query_one(MovesList).highlighted
+        if number is None:
+            self.app.bell()  # nothing highlighted yet: the arrow keys pick one first
+            return
+        self.action_pick(number)
+
+    def on_moves_list_picked(self, message: MovesList.Picked) -> None:
+        self.action_pick(message.number)
 
     def action_hang_up(self) -> None:
         from simulator.tui.screens.dialogs import ConfirmScreen

@@ -51,9 +51,10 @@ class HomeScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static("hearout: customer-care call practice", classes="title-bar")
-        yield Static(id="status")
+        # Trainee names and scenario summaries are text as written, never markup.
+        yield Static(id="status", markup=False)
         yield ScenarioList(id="scenarios")
-        yield Static("Loading scenarios..." if self._loading else "", id="summary")
+        yield Static("Loading scenarios..." if self._loading else "", id="summary", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -1,6 +1,7 @@
 """Shows that the customer has more to say, so the trainee knows interrupting is a choice."""
 from __future__ import annotations
 
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
@@ -25,12 +26,13 @@ class TypingIndicator(Static):
         if self.talking:
             self.frame = (self.frame + 1) % len(DOTS)
 
-    def render(self) -> str:
+    def render(self) -> Content:
+        # Content, not str: a str would be read as markup, and the name comes from the scenario file.
         if self.ended:
-            return "The call is over."
+            return Content("The call is over.")
         if self.talking:
-            return f"{self.speaker} is still talking{DOTS[self.frame]}  (Space: keep listening)"
-        return f"{self.speaker} has stopped talking. Your move."
+            return Content(f"{self.speaker} is still talking{DOTS[self.frame]}  (Space: keep listening)")
+        return Content(f"{self.speaker} has stopped talking. Your move.")
 
     def watch_talking(self, talking: bool) -> None:
         self.set_class(talking, "-talking")
