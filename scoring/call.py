@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 
 from scoring.transcript import Transcript, TraineeEvent
 
@@ -51,9 +52,9 @@ class Turn:
     in_story: bool = False
 
     def has(self, *acts: str) -> bool:
-        return any(a in self.event.acts for a in acts)
+        return not self.acts.isdisjoint(acts)
 
-    @property
+    @cached_property  # asked for by every rule; a frozen dataclass still allows it
     def acts(self) -> frozenset[str]:
         return frozenset(self.event.acts)
 
@@ -144,11 +145,10 @@ class Call:
         return tuple(t for t in self.turns if t.has(*acts))
 
     def first(self, *acts: str) -> Turn | None:
-        found = self.with_acts(*acts)
-        return found[0] if found else None
+        return next((t for t in self.turns if t.has(*acts)), None)
 
     def count(self, act: str) -> int:
-        return sum(1 for t in self.turns if act in t.event.acts)
+        return sum(1 for t in self.turns if act in t.acts)
 
 
 class Tally:

@@ -20,13 +20,14 @@ from scoring.acts import SKILLS
 
 FORMAT = "hearout-rubric/v1"
 _SECTIONS = ("format", "weights", "rules", "caps")
-# Values that are not points: (section, skill or None, key) -> (low, high, whole number?)
-_BOUNDS: dict[tuple[str, str | None, str], tuple[float, float, bool]] = {
-    ("rules", "listening", "clarifying_factor"): (0, 1, False),
-    ("rules", "apology", "max_apologies"): (0, 100, True),
-    ("caps", None, "story_not_heard_share"): (0, 1, False),
+# Values that are not points, by their place in the rubric: (low, high, whole number?)
+_BOUNDS: dict[str, tuple[float, float, bool]] = {
+    "rules.listening.clarifying_factor": (0, 1, False),
+    "rules.apology.max_apologies": (0, 100, True),
+    "caps.story_not_heard_share": (0, 1, False),
 }
-_POINTS = (0, 100, False)  # every other rule and every cap: 0..100
+_WEIGHT = (0, math.inf, False)  # renormalized over the judged skills, so any size will do
+_POINTS = (0, 100, False)  # every other rule and every cap
 
 
 class RubricError(ValueError):
@@ -83,6 +84,7 @@ def _shipped() -> Mapping[str, Any]:
     return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
 
 
+@cache  # every rule asks for its points on every score; a rubric has few distinct values
 def _exact(value: float) -> Fraction:
     # via str so that 0.3 is three tenths, not the nearest binary float
     return Fraction(str(value))
@@ -100,39 +102,41 @@ def _read(data: Any, base: Mapping[str, Any]) -> Rubric:
     if fmt != FORMAT:
         raise RubricError("format", f"expected {FORMAT!r}, got {fmt!r}")
 
-    weights = _read_numbers(data.get("weights", {}), base["weights"], "weights", None, kind="skill")
+    weights = _read_numbers(data.get("weights"), base["weights"], "weights", "skill")
     if not any(w > 0 for w in weights.values()):
         raise RubricError("weights", "at least one skill needs a weight above 0")
 
-    raw_rules = data.get("rules")
-    raw_rules = {} if raw_rules is None else raw_rules
-    _need_mapping(raw_rules, "rules")
+    raw_rules = _section(data.get("rules"), "rules")
     for skill in raw_rules:
         if skill not in base["rules"]:
             raise RubricError(f"rules.{skill}", f"unknown skill (expected one of {', '.join(SKILLS)})")
     rules = {
-        skill: MappingProxyType(_read_numbers(raw_rules.get(skill, {}), defaults, f"rules.{skill}", skill))
+        skill: MappingProxyType(_read_numbers(raw_rules.get(skill), defaults, f"rules.{skill}", "rule"))
         for skill, defaults in base["rules"].items()
     }
-    caps = _read_numbers(data.get("caps", {}), base["caps"], "caps", None, kind="cap")
+    caps = _read_numbers(data.get("caps"), base["caps"], "caps", "cap")
     return Rubric(MappingProxyType(weights), MappingProxyType(rules), MappingProxyType(caps))
 
 
-def _read_numbers(raw: Any, defaults: Mapping[str, Any], where: str, skill: str | None, kind: str = "rule") -> dict:
-    if raw is None:
-        raw = {}
-    _need_mapping(raw, where)
+def _read_numbers(raw: Any, defaults: Mapping[str, Any], where: str, kind: str) -> dict[str, float]:
+    raw = _section(raw, where)
     for key in raw:
         if key not in defaults:
-            known = SKILLS if kind == "skill" else tuple(defaults)
-            raise RubricError(f"{where}.{key}", f"unknown {kind} (expected one of {', '.join(known)})")
-    section = where.split(".")[0]
+            raise RubricError(f"{where}.{key}", f"unknown {kind} (expected one of {', '.join(defaults)})")
     out: dict[str, float] = {}
     for key, default in defaults.items():
-        value = raw.get(key, default)
-        low, high, whole = (0, math.inf, False) if section == "weights" else _BOUNDS.get((section, skill, key), _POINTS)
-        out[key] = _check_number(value, f"{where}.{key}", low, high, whole)
+        path = f"{where}.{key}"
+        low, high, whole = _WEIGHT if where == "weights" else _BOUNDS.get(path, _POINTS)
+        out[key] = _check_number(raw.get(key, default), path, low, high, whole)
     return out
+
+
+def _section(value: Any, where: str) -> Mapping[str, Any]:
+    # A section left empty in YAML (`rules:`) reads as None: it keeps every shipped value.
+    if value is None:
+        return {}
+    _need_mapping(value, where)
+    return value
 
 
 def _check_number(value: Any, where: str, low: float, high: float, whole: bool) -> float:

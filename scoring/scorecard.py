@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from fractions import Fraction
 from types import MappingProxyType
@@ -64,18 +63,17 @@ class Scorecard:
 def score(transcript: Transcript, rubric: Rubric | None = None) -> Scorecard:
     rubric = rubric or default_rubric()
     call = Call.of(transcript)
-    tallies = {name: _JUDGES[name](call, rubric) for name in SKILLS}
-
     if not call.turns:
-        # SPEC §3: a call with no trainee move scores 0.
+        # SPEC §3: a call with no trainee move scores 0, and gives no skill anything to judge.
         reasons = (f"You made no move: you never spoke to {call.name}, so the call scores 0.",)
-        return Scorecard(0, transcript.outcome, _skills(tallies, rubric), reasons)
+        return Scorecard(0, transcript.outcome, _skills(dict.fromkeys(SKILLS), rubric), reasons)
 
+    tallies = {name: _JUDGES[name](call, rubric) for name in SKILLS}
     caps = caps_for(call, rubric)
     overall = _weighted(tallies, rubric) - sum((c.penalty for c in caps), Fraction(0))
     overall = round_half_up(overall)
     for cap in caps:
-        overall = min(overall, math.floor(cap.limit))
+        overall = min(overall, cap.limit)
         tally = tallies[cap.skill]
         if tally is not None:
             tally.note(cap.reason)

@@ -37,9 +37,8 @@ class ScenarioInfo:
 
     @property
     def customer_first_name(self) -> str:
-        if self.customer and self.customer.split():
-            return self.customer.split()[0]
-        return "the customer"
+        words = (self.customer or "").split()
+        return words[0] if words else "the customer"
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +144,7 @@ class Transcript:
 _MISSING = object()
 
 
-def _get(obj: dict, key: str, where: str, kind: type | tuple, *, optional: bool = False, default: Any = None) -> Any:
+def _get(obj: dict, key: str, where: str, kind: type, *, optional: bool = False, default: Any = None) -> Any:
     value = obj.get(key, _MISSING)
     path = f"{where}.{key}" if where else key
     if value is _MISSING:
@@ -155,11 +154,8 @@ def _get(obj: dict, key: str, where: str, kind: type | tuple, *, optional: bool 
     if value is None and optional:
         return default
     # bool is an int in Python; a transcript's integers must not be booleans
-    if kind is int or (isinstance(kind, tuple) and int in kind and bool not in kind):
-        if isinstance(value, bool):
-            raise TranscriptError(path, f"expected {_kind_name(kind)}, got boolean")
-    if not isinstance(value, kind):
-        raise TranscriptError(path, f"expected {_kind_name(kind)}, got {_json_type(value)}")
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise TranscriptError(path, f"expected {_KIND_NAMES[kind]}, got {_json_type(value)}")
     if isinstance(value, str):
         _check_text(value, path)
     return value
@@ -173,11 +169,7 @@ def _check_text(value: str, where: str) -> None:
         raise TranscriptError(where, f"not valid Unicode text (a lone surrogate at character {exc.start + 1})") from None
 
 
-def _kind_name(kind: type | tuple) -> str:
-    names = {str: "a string", int: "an integer", bool: "true or false", list: "a list", dict: "an object"}
-    if isinstance(kind, tuple):
-        return " or ".join(names.get(k, k.__name__) for k in kind)
-    return names.get(kind, kind.__name__)
+_KIND_NAMES = {str: "a string", int: "an integer", bool: "true or false", list: "a list", dict: "an object"}
 
 
 def _json_type(value: Any) -> str:

@@ -1,15 +1,15 @@
 """Apology: one or two, once the story is told, before or with the remedy."""
 from __future__ import annotations
 
+from functools import partial
+
 from scoring.call import REMEDIES, Call, Tally
 from scoring.rubric import Rubric
-from scoring.rules.wording import times
+from scoring.rules.wording import times, turn_numbers
 
 
-def judge(call: Call, rubric: Rubric) -> Tally | None:
-    if not call.turns:
-        return None
-    pts = lambda rule: rubric.points("apology", rule)  # noqa: E731
+def judge(call: Call, rubric: Rubric) -> Tally:
+    pts = partial(rubric.points, "apology")
     tally = Tally()
     name = call.name
     apologies = call.with_acts("apologize")
@@ -45,14 +45,18 @@ def judge(call: Call, rubric: Rubric) -> Tally | None:
         # Ground: seed 003 (don't grovel); Marinova, Singh & Singh 2018.
         tally.lose(
             pts("too_many") * extra,
-            f"You apologized {times(len(apologies))} (turns {', '.join(str(t.number) for t in apologies)}); "
+            f"You apologized {times(len(apologies))} ({turn_numbers(apologies)}); "
             "one sincere apology, then move on to the fix",
         )
     well_timed = next((t for t in apologies if t.story_told and (remedy is None or t.number <= remedy.number)), None)
     if well_timed:
-        when = "before offering a remedy" if remedy and well_timed.number < remedy.number else (
-            "together with the remedy" if remedy else "")
-        tally.strength(f"Turn {well_timed.number}: you apologized once {name} had finished the story{', ' + when if when else ''}.")
+        if remedy is None:
+            when = ""
+        elif well_timed.number < remedy.number:
+            when = ", before offering a remedy"
+        else:
+            when = ", together with the remedy"
+        tally.strength(f"Turn {well_timed.number}: you apologized once {name} had finished the story{when}.")
         if not call.at_fault:
             tally.strength(f"You apologized for {name}'s experience even though the business was not at fault.")
 

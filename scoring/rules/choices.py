@@ -1,14 +1,14 @@
 """Choices: a choice of remedies beats one remedy beats a flat no; caving is worst."""
 from __future__ import annotations
 
+from functools import partial
+
 from scoring.call import Call, Tally
 from scoring.rubric import Rubric
 
 
-def judge(call: Call, rubric: Rubric) -> Tally | None:
-    if not call.turns:
-        return None
-    pts = lambda rule: rubric.points("choices", rule)  # noqa: E731
+def judge(call: Call, rubric: Rubric) -> Tally:
+    pts = partial(rubric.points, "choices")
     tally = Tally()
     name = call.name
     choice = call.first("offer_choice")

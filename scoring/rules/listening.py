@@ -2,18 +2,18 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import partial
 
 from scoring.call import QUESTIONS, REFLECTIONS, Call, Tally
 from scoring.rubric import Rubric
 from scoring.rules.wording import count, did, times
 
-_HOSTILE = frozenset({"defend", "refuse", "dismiss"})
+_DEFEND_OR_DISMISS = frozenset({"defend", "dismiss"})
+_HOSTILE = _DEFEND_OR_DISMISS | {"refuse"}
 
 
-def judge(call: Call, rubric: Rubric) -> Tally | None:
-    if not call.turns:
-        return None
-    pts = lambda rule: rubric.points("listening", rule)  # noqa: E731
+def judge(call: Call, rubric: Rubric) -> Tally:
+    pts = partial(rubric.points, "listening")
     tally = Tally()
     name = call.name
 
@@ -80,8 +80,8 @@ def judge(call: Call, rubric: Rubric) -> Tally | None:
         tally.strength(f"Turn {paraphrase.number}: you repeated back what {name} told you, to check you had it right.")
 
     # Ground: BLAST (listen, don't defend or justify), seed 001 (understand before you defend).
-    for turn in call.with_acts("defend", "dismiss"):
-        what = "defended yourself" if turn.has("defend") else "played down the complaint"
+    for turn in call.with_acts(*_DEFEND_OR_DISMISS):
+        what = did(turn, _DEFEND_OR_DISMISS)
         if turn.story_told:
             tally.lose(pts("defend_or_dismiss"), f"Turn {turn.number}: you {what} instead of showing {name} you understood")
         else:

@@ -1,12 +1,14 @@
 """The secondary skills: policy, channel, follow-up and composure."""
 from __future__ import annotations
 
+from functools import partial
+
 from scoring.call import REMEDIES, Call, Tally
 from scoring.rubric import Rubric
 
 _CHANNEL = {
     "visit": ("a visit", "the most personal way there is"),
-    "phone": ("a call", "good; a visit is more personal still"),
+    "phone": ("a call", "good, though a visit is more personal still"),
     "note": ("a handwritten note", "a call or a visit shows more effort"),
     "email": ("email", "pick up the phone or visit instead"),
 }
@@ -15,15 +17,17 @@ _CHANNEL = {
 def policy(call: Call, rubric: Rubric) -> Tally | None:
     if not any(t.has("explain_policy", "refuse") or t.breaks_policy for t in call.turns):
         return None
-    pts = lambda rule: rubric.points("policy", rule)  # noqa: E731
+    pts = partial(rubric.points, "policy")
     tally = Tally()
-    explained = None
+    explained = False
     for turn in call.turns:
-        if explained is None and turn.has("explain_policy"):
-            explained = turn
+        if turn.has("explain_policy") and not explained:
+            explained = True
             # Ground: seed 001 (explain why you can't make an exception); Bradley & Sparks 2009.
-            tally.strength(f"Turn {turn.number}: you explained the reason behind the policy.")
-        if turn.has("refuse") and explained is None:
+            # At fault the explanation is judged below instead, so no line praises an excuse.
+            if not call.at_fault:
+                tally.strength(f"Turn {turn.number}: you explained the reason behind the policy.")
+        if turn.has("refuse") and not explained:
             tally.lose(pts("bare_refusal"), f"Turn {turn.number}: you refused without giving the reason behind the policy")
         if turn.breaks_policy:
             # Ground: seed 000 (if you don't follow your own policies, why should they?).
@@ -32,13 +36,14 @@ def policy(call: Call, rubric: Rubric) -> Tally | None:
         # Ground: seed 004 (skip laying out your side if you were wrong; but
         # when stuck, lay out each side's limits and ask how they would solve
         # it fairly: limits stated together with that question are no excuse).
-        excuse = next((t for t in call.with_acts("explain_policy") if not t.has("ask_customer_solution")), None)
+        explanations = call.with_acts("explain_policy")
+        excuse = next((t for t in explanations if not t.has("ask_customer_solution")), None)
         if excuse:
             tally.lose(
                 pts("explained_when_at_fault"),
                 f"Turn {excuse.number}: the business was in the wrong, so explaining policy to {call.name} sounds like an excuse",
             )
-        limits = next((t for t in call.with_acts("explain_policy") if t.has("ask_customer_solution")), None)
+        limits = next((t for t in explanations if t.has("ask_customer_solution")), None)
         if limits:
             tally.strength(f"Turn {limits.number}: you laid out the limits and asked {call.name} how to solve it fairly.")
     return tally
@@ -78,9 +83,7 @@ def follow_up(call: Call, rubric: Rubric) -> Tally | None:
     return tally
 
 
-def composure(call: Call, rubric: Rubric) -> Tally | None:
-    if not call.turns:
-        return None
+def composure(call: Call, rubric: Rubric) -> Tally:
     tally = Tally()
     name = call.name
     for turn in call.turns:

@@ -1,6 +1,8 @@
 """Short phrases the rules share, so evidence lines read the same everywhere."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from scoring.call import SUBSTANTIVE, Turn
 
 # What a reply of substance did, in the trainee's own terms ("you ...").
@@ -31,3 +33,9 @@ def times(n: int) -> str:
 def count(n: int, noun: str) -> str:
     """'1 question', '3 questions'."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def turn_numbers(turns: Sequence[Turn]) -> str:
+    """'turn 4', 'turns 4, 5, 6'."""
+    numbers = ", ".join(str(t.number) for t in turns)
+    return f"turn {numbers}" if len(turns) == 1 else f"turns {numbers}"

@@ -192,3 +192,37 @@ def test_limits_with_the_question_are_credited_when_at_fault():
     card = score(call(move("apologize own_mistake"), move("explain_policy ask_customer_solution"), at_fault=True))
     assert card.skills["policy"].score == 100
     assert any("laid out the limits and asked Priya how to solve it fairly" in s for s in card.skills["policy"].strengths)
+
+
+def test_an_explanation_charged_as_an_excuse_is_not_also_praised():
+    # Regression: at fault, the same turn was listed as a strength ("you explained
+    # the reason behind the policy") and charged as an excuse.
+    card = score(call(move("apologize own_mistake"), move("explain_policy"), at_fault=True)).skills["policy"]
+    assert any(line.startswith("Turn 2:") and "excuse" in line for line in card.evidence)
+    assert not any("explained the reason" in line for line in card.strengths)
+    not_at_fault = score(call(move("open_question"), move("explain_policy"))).skills["policy"]
+    assert "Turn 2: you explained the reason behind the policy." in not_at_fault.strengths
+
+
+def test_cap_lines_say_what_the_score_actually_is_and_switched_off_caps_say_nothing():
+    # Regression: a coach's cap of 100 was still reported ("capped at 100"), a cap of
+    # 72.5 was reported as 72.5 while the score was held at 72, and "1 points off".
+    moves = (move("empathize open_question", heard=1), move("paraphrase", node="details", heard=1, of=2),
+             move("apologize", node="heard", heard=1, of=1))
+    off = score(call(*moves, outcome="churned"), Rubric.from_dict({"caps": {"story_not_heard": 100, "churned": 100}}))
+    assert off.caps == ()
+    assert not any("capped" in line for s in off.skills.values() for line in s.evidence)
+    odd = Rubric.from_dict({"caps": {"abandoned": 72.5, "abandoned_penalty": 1}})
+    card = score(call(*EXEMPLARY, outcome="abandoned"), odd)
+    assert card.overall <= 72
+    assert card.caps == ("You left the call before it reached an end: 1 point off and the overall score capped at 72, "
+                         "so quitting never beats finishing.",)
+    no_penalty = score(call(*EXEMPLARY, outcome="abandoned"), Rubric.from_dict({"caps": {"abandoned_penalty": 0}}))
+    assert no_penalty.caps == ("You left the call before it reached an end: the overall score capped at 50, "
+                               "so quitting never beats finishing.",)
+
+
+def test_too_many_apologies_names_one_turn_as_a_turn():
+    strict = Rubric.from_dict({"rules": {"apology": {"max_apologies": 0}}})
+    lines = score(call(move("open_question"), move("apologize")), strict).skills["apology"].evidence
+    assert any(line.startswith("You apologized once (turn 2);") for line in lines)
