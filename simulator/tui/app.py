@@ -26,19 +26,6 @@ if TYPE_CHECKING:
     from simulator.store.sessions import SessionStore
     from simulator.store.settings import Settings
 
-# Palette entries per screen: (title, help, action on that screen).
-PALETTE = {
-    "HomeScreen": [("Open briefing", "Read the highlighted scenario's briefing", "open"),
-                   ("Change trainee name", "Set the name your calls are saved under", "rename"),
-                   ("Change pace", "Slow, normal or fast customer", "pace"),
-                   ("Toggle time pressure", "Beats advance on their own, or only on Space", "pressure")],
-    "BriefingScreen": [("Take the call", "Start the call", "start")],
-    "CallScreen": [("Keep listening", "Let the customer go on", "listen"),
-                   ("Hang up", "Abandon the call and see its debrief", "hang_up")],
-    "DebriefScreen": [("Retry", "Take the call again with new customer lines", "again(False)"),
-                      ("Replay the same call", "Take the call again with the same lines", "again(True)")],
-}
-
 
 class HearoutApp(App):
     # Textual loads a pushed screen's CSS_PATH, not the default screen's: home's comes with the app.
@@ -182,7 +169,8 @@ class HearoutApp(App):
         self.push_screen(HelpScreen(title, text, keys))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        for title, help_text, action in PALETTE.get(type(screen).__name__, []):
+        # A screen's PALETTE lists (title, help, action) entries that run on that screen.
+        for title, help_text, action in getattr(screen, "PALETTE", ()):
             yield SystemCommand(title, help_text, lambda a=action: screen.run_action(a))
         yield SystemCommand("Help", "Show help for this screen", self.action_help)
         yield from super().get_system_commands(screen)

@@ -3,16 +3,11 @@ from __future__ import annotations
 
 from scoring import score
 from scoring.transcript import Transcript
-from simulator.tui.screens.briefing import BriefingScreen
 from simulator.tui.screens.call import CallScreen
 from simulator.tui.screens.debrief import DebriefScreen
 from simulator.tui.screens.dialogs import ConfirmScreen
 from simulator.tui.widgets.conversation import Conversation
-from tui_helpers import pick
-
-HEAR = "That sounds frustrating. Tell me what happened?"
-CHOICE = ("I'm sorry. I can send someone to re-clean this week, or take 15% off"
-          " your next booking. Which suits you?")
+from tui_helpers import CHOICE, HEAR, pick, play_to_debrief, start_call
 
 
 def saved(store) -> tuple[dict, object]:
@@ -22,14 +17,6 @@ def saved(store) -> tuple[dict, object]:
 
 def lines(app) -> list[str]:
     return [str(w.content) for w in app.screen.query_one(Conversation).query(".line")]
-
-
-async def start_call(pilot) -> None:
-    await pilot.press("enter")
-    assert isinstance(pilot.app.screen, BriefingScreen)
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, CallScreen)
 
 
 async def test_a_call_plays_start_to_finish_by_keys(make_app, store):
@@ -101,12 +88,7 @@ async def test_escape_asks_then_abandons_and_shows_the_debrief(make_app, store):
 async def test_debrief_score_is_the_score_of_the_saved_transcript(make_app, store):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await start_call(pilot)
-        await pick(pilot, HEAR)
-        await pilot.press("space")
-        await pick(pilot, CHOICE)
-        await pilot.press("enter")
-        await pilot.pause()
+        await play_to_debrief(pilot)
         shown = str(app.screen.query_one("#score").content)
     data, row = saved(store)
     expected = score(Transcript.from_dict(data)).overall
@@ -135,12 +117,7 @@ async def test_retry_uses_a_new_seed_and_replay_the_same(make_app, store):
 async def test_escape_from_the_debrief_goes_home_with_the_best_score(make_app, store):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await start_call(pilot)
-        await pick(pilot, HEAR)
-        await pilot.press("space")
-        await pick(pilot, CHOICE)
-        await pilot.press("enter")
-        await pilot.pause()
+        await play_to_debrief(pilot)
         best = app.screen.card.overall
         await pilot.press("escape")
         await pilot.pause()

@@ -9,6 +9,7 @@ from simulator.tui.screens.debrief import DebriefScreen
 from simulator.tui.screens.dialogs import HelpScreen
 from simulator.tui.widgets.moves_list import MoveRow, MovesList
 from simulator.tui.widgets.typing import TypingIndicator
+from tui_helpers import pick
 
 MARKUP = "[/] [bold]x[/bold] $accent \\"
 
@@ -57,8 +58,7 @@ async def test_markup_like_text_is_shown_as_written_on_every_screen(make_app):
         await pilot.press("space", "space", "question_mark")
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
-        await pilot.press(str(shown(app).index(f"the last move {MARKUP}") + 1))
-        await pilot.pause()
+        await pick(pilot, f"the last move {MARKUP}")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, DebriefScreen)

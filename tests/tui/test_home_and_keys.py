@@ -61,7 +61,7 @@ async def test_escape_from_the_briefing_goes_back_home(make_app):
 async def test_the_trainee_name_is_remembered(make_app):
     app = make_app(settings=None)  # the real settings file, under the test's data dir
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
+        await pilot.pause()  # the real settings load after the first frame
         assert app.settings.trainee == "tester"  # HEAROUT_TRAINEE until one is saved
         await pilot.press("n")
         assert isinstance(app.screen, NameScreen)
@@ -80,7 +80,7 @@ async def test_the_trainee_name_is_remembered(make_app):
 async def test_pace_and_time_pressure_are_toggled_and_saved(make_app):
     app = make_app(settings=None)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
+        await pilot.pause()  # the real settings load after the first frame
         await pilot.press("p", "t")
         await pilot.pause()
     s = load_settings()
@@ -115,8 +115,7 @@ async def test_real_defaults_load_after_the_first_frame(store):
 
     app = build_app(store=store, timers=False)  # built-in scenarios and the settings file
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await pilot.pause()  # the real settings load after the first frame
         assert app.home.scenarios and app.settings.trainee == "tester"
         assert app.home.query_one("#scenarios").option_count == len(app.home.scenarios)
         await pilot.press("enter")
@@ -126,8 +125,6 @@ async def test_real_defaults_load_after_the_first_frame(store):
 async def test_the_real_library_lists_and_opens_a_built_in_briefing(make_app):
     """With no scenarios passed in, home lists the built-ins from the index and opens one in full."""
     from simulator.engine.builtin import builtin_scenarios
-    from simulator.tui.screens.briefing import BriefingScreen
-    from simulator.tui.screens.debrief import DebriefScreen
 
     app = make_app(scenarios=None)
     async with app.run_test(size=(80, 24)) as pilot:

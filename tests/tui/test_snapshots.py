@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from simulator.tui.widgets.moves_list import MovesList
+from tui_helpers import play_to_debrief
 
 SIZE = (80, 24)
 
@@ -18,7 +18,7 @@ def fixed_card(transcript):
         "choices": skill("choices", 100, 0.25, strengths=("You offered two remedies to pick from.",)),
         "policy": skill("policy", None, 0.05),
     }
-    return SimpleNamespace(overall=78, outcome=transcript.outcome, skills=skills,
+    return SimpleNamespace(overall=78, outcome=transcript.outcome, skills=skills, caps=(),
                            to_dict=lambda: {"overall": 78, "outcome": transcript.outcome, "skills": {}})
 
 
@@ -36,18 +36,7 @@ def test_call_mid_story(snap_compare, make_app):
 
 def test_debrief(snap_compare, make_app):
     async def play(pilot):
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        choices = pilot.app.screen.query_one(MovesList).choices
-        await pilot.press(str(choices.index("That sounds frustrating. Tell me what happened?") + 1))
-        await pilot.press("space")
-        await pilot.pause()
-        choices = pilot.app.screen.query_one(MovesList).choices
-        await pilot.press(str(next(i for i, c in enumerate(choices, 1) if c.startswith("I'm sorry. I can"))))
-        await pilot.press("enter")
-        await pilot.pause()
+        await pilot.pause()  # snap_compare's pilot starts before the home screen has settled
+        await play_to_debrief(pilot)
 
     assert snap_compare(make_app(scorer=fixed_card), run_before=play, terminal_size=SIZE)

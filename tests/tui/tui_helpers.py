@@ -1,12 +1,19 @@
-"""A small hand-built call, and what a trainee looks at on screen, for the TUI tests."""
+"""A small hand-built call, what a trainee looks at on screen, and the key sequences the TUI tests share."""
 from __future__ import annotations
 
 from types import MappingProxyType
 
 from simulator.engine.model import Beat, Branch, Briefing, Customer, Guard, Move, Node, Scenario
+from simulator.tui.screens.briefing import BriefingScreen
+from simulator.tui.screens.call import CallScreen
+from simulator.tui.screens.debrief import DebriefScreen
 from simulator.tui.widgets.moves_list import MovesList
 
 SEED = 7
+# Two moves of refund_call that end it well: hear the story out, then offer a choice.
+HEAR = "That sounds frustrating. Tell me what happened?"
+CHOICE = ("I'm sorry. I can send someone to re-clean this week, or take 15% off"
+          " your next booking. Which suits you?")
 
 
 def _move(key, say, acts, mood, to, **kw):
@@ -58,8 +65,6 @@ def easy_call() -> Scenario:
                     briefing=Briefing(at_fault=True), start=s.start, nodes=s.nodes, difficulty=1)
 
 
-
-
 def number_for(app, say: str) -> str:
     """The digit shown next to a move's words (the order is shuffled per seed)."""
     choices = app.screen.query_one(MovesList).choices
@@ -69,3 +74,23 @@ def number_for(app, say: str) -> str:
 async def pick(pilot, say: str) -> None:
     await pilot.press(number_for(pilot.app, say))
     await pilot.pause()
+
+
+async def start_call(pilot) -> None:
+    """From home: open the highlighted briefing, then take the call."""
+    await pilot.press("enter")
+    assert isinstance(pilot.app.screen, BriefingScreen)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CallScreen)
+
+
+async def play_to_debrief(pilot) -> None:
+    """From home: take refund_call, end it well, and open the debrief."""
+    await start_call(pilot)
+    await pick(pilot, HEAR)
+    await pilot.press("space")
+    await pick(pilot, CHOICE)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, DebriefScreen)

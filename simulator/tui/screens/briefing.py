@@ -46,11 +46,13 @@ def briefing_text(s: Scenario) -> Content:
 
 class BriefingScreen(Screen):
     CSS_PATH = "briefing.tcss"
+    AUTO_FOCUS = "#briefing"  # arrow keys scroll a long briefing
     HELP = HELP
     BINDINGS = [
         Binding("enter", "start", "Take the call", priority=True),
         Binding("escape", "app.pop_screen", "Back"),
     ]
+    PALETTE = (("Take the call", "Start the call", "start"),)
 
     def __init__(self, scenario: Scenario) -> None:
         super().__init__()
@@ -62,9 +64,6 @@ class BriefingScreen(Screen):
             yield Static(briefing_text(self.scenario), id="briefing-text")
         yield Static("Press Enter to take the call.", id="briefing-hint")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#briefing").focus()  # arrow keys scroll a long briefing
 
     def action_start(self) -> None:
         self.post_message(CallRequested(self.scenario))

@@ -53,6 +53,10 @@ class CallScreen(Screen):
         Binding("enter,escape", "finish", "Debrief", key_display="enter"),
         Binding("escape", "hang_up", "Hang up"),
     ]
+    PALETTE = (
+        ("Keep listening", "Let the customer go on", "listen"),
+        ("Hang up", "Abandon the call and see its debrief", "hang_up"),
+    )
 
     def __init__(self, session: Session, *, pace: str, auto_advance: bool, animate: bool) -> None:
         super().__init__()
@@ -89,11 +93,9 @@ class CallScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The footer shows the keys that mean something now: answers during the call, Enter after.
-        if action in ("listen", "pick", "step", "say_highlighted"):
-            return not self.session.over
         if action == "finish":
             return self.session.over
-        if action == "hang_up":
+        if action in ("listen", "pick", "step", "say_highlighted", "hang_up"):
             return not self.session.over
         return True
 

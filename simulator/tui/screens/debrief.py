@@ -1,7 +1,7 @@
 """Debrief: the score, each skill with its evidence, and the call as an annotated timeline."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,6 +19,9 @@ from simulator.tui.widgets.bullet import Bullet
 from simulator.tui.widgets.skill_bar import SkillBar
 from simulator.tui.widgets.timeline_view import TimelineView
 
+if TYPE_CHECKING:
+    from scoring.scorecard import Scorecard
+
 HELP = """\
 Your score out of 100, then each skill: its bar, what you did well (+) and
 what cost points (-). A skill the call gave nothing to judge on is marked
@@ -33,15 +36,19 @@ r retries with new customer lines, p replays the same call, Escape goes home."""
 
 class DebriefScreen(Screen):
     CSS_PATH = "debrief.tcss"
+    AUTO_FOCUS = "#debrief"
     HELP = HELP
     BINDINGS = [
         Binding("r", "again(False)", "Retry"),
         Binding("p", "again(True)", "Replay same"),
         Binding("escape", "app.pop_screen", "Home"),
     ]
+    PALETTE = (
+        ("Retry", "Take the call again with new customer lines", "again(False)"),
+        ("Replay the same call", "Take the call again with the same lines", "again(True)"),
+    )
 
-    def __init__(self, scenario: Scenario, transcript: Transcript, card: Any) -> None:
-        """`card` is a scoring Scorecard: overall, outcome and skills."""
+    def __init__(self, scenario: Scenario, transcript: Transcript, card: Scorecard) -> None:
         super().__init__()
         self.scenario = scenario
         self.transcript = transcript
@@ -59,17 +66,14 @@ class DebriefScreen(Screen):
             id="score",
         )
         with VerticalScroll(id="debrief"):
-            for reason in getattr(card, "caps", ()):  # why the overall is lower than the skills suggest
+            for reason in card.caps:  # why the overall is lower than the skills suggest
                 yield Bullet(Content.styled("!", "bold $warning"), reason, classes="cap")
             yield Static("Skills", classes="heading")
             for s in card.skills.values():
-                yield SkillBar(s.name, s.score, s.weight, tuple(s.evidence), tuple(getattr(s, "strengths", ())))
+                yield SkillBar(s.name, s.score, s.weight, s.evidence, s.strengths)
             yield Static("The call", classes="heading")
             yield TimelineView(annotate(t, self.scenario.customer.mood), self.scenario.customer.first_name)
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#debrief").focus()
 
     def action_again(self, same_seed: bool) -> None:
         self.post_message(CallRequested(self.scenario, self.transcript.seed if same_seed else None))

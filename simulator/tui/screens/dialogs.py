@@ -10,6 +10,7 @@ from textual.widgets import Footer, Input, Static
 
 class HelpScreen(ModalScreen[None]):
     CSS_PATH = "dialogs.tcss"
+    AUTO_FOCUS = "#help-body"  # arrow keys scroll a long help
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
 
     def __init__(self, title: str, text: str, keys: list[tuple[str, str]]) -> None:
@@ -22,13 +23,11 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="dialog", classes="help"):
             yield Static(f"Help: {self._title}", classes="dialog-title")
             with VerticalScroll(id="help-body"):
-                yield Static(text, id="help-text", markup=False)
+                # The keys first: a long text must not push them out of an 80x24 dialog.
                 keys = "\n".join(f"{k:>10}  {d}" for k, d in self._keys)
                 yield Static(keys, id="help-keys", markup=False)
+                yield Static(text, id="help-text", markup=False)
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#help-body").focus()  # arrow keys scroll a long help
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -35,6 +35,12 @@ class HomeScreen(Screen):
         Binding("t", "pressure", "Time pressure"),
         Binding("q", "app.quit", "Quit"),
     ]
+    PALETTE = (
+        ("Open briefing", "Read the highlighted scenario's briefing", "open"),
+        ("Change trainee name", "Set the name your calls are saved under", "rename"),
+        ("Change pace", "Slow, normal or fast customer", "pace"),
+        ("Toggle time pressure", "Beats advance on their own, or only on Space", "pressure"),
+    )
 
     scenarios: reactive[list] = reactive(list, init=False)
     settings: reactive["Settings | None"] = reactive(None, init=False)

@@ -38,7 +38,7 @@ class MovesList(Vertical):
 
     choices: reactive[tuple[str, ...]] = reactive((), recompose=True)
     note: reactive[str] = reactive("", recompose=True)
-    highlighted: reactive[int | None] = reactive(None, recompose=True)  # a move's number, from 1
+    highlighted: reactive[int | None] = reactive(None)  # a move's number, from 1
 
     def compose(self) -> ComposeResult:
         if self.note:
@@ -58,11 +58,10 @@ class MovesList(Vertical):
         else:
             self.highlighted = (self.highlighted - 1 + delta) % len(self.choices) + 1
 
-    def watch_highlighted(self) -> None:
-        self.call_after_refresh(self._show_highlighted)
-
-    def _show_highlighted(self) -> None:
-        # The list scrolls when a node has more moves than fit: keep the highlight in view.
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        # A class on the rows, not a recompose: an arrow press should not rebuild the list.
         for row in self.query(MoveRow):
-            if row.number == self.highlighted:
+            row.set_class(row.number == highlighted, "-highlighted")
+            if row.number == highlighted:
+                # The list scrolls when a node has more moves than fit: keep the highlight in view.
                 row.scroll_visible(animate=False)

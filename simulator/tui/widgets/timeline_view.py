@@ -21,10 +21,9 @@ class TimelineView(Vertical):
         self._customer = customer
 
     def compose(self) -> ComposeResult:
+        names = {"customer": self._customer, "silence": self._customer, "trainee": "You", "listen": "You", "end": ""}
         for e in self._entries:
-            who = {"customer": self._customer, "silence": self._customer, "trainee": "You",
-                   "listen": "You", "end": ""}[e.who]
-            head = Content.assemble(f"{clock_text(e.t_ms)} ", (f"{who[:8]:<8}", "bold"))
+            head = Content.assemble(f"{clock_text(e.t_ms)} ", (f"{names[e.who][:8]:<8}", "bold"))
             yield Bullet(head, self._body(e), classes=f"entry -{e.who}")
 
     def _body(self, e: Entry) -> Content:
