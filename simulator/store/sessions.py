@@ -11,7 +11,6 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from scoring.transcript import Transcript
 
@@ -125,9 +124,6 @@ class SessionStore:
             (trainee,),
         ).fetchall()
         return {sid: best for sid, best in rows}
-
-    def __iter__(self) -> Iterator[SavedSession]:
-        return iter(self.sessions())
 
     def close(self) -> None:
         self._db.close()
