@@ -84,9 +84,14 @@ def compose(text: str, source: str, loader: type | None = None) -> tuple[Node | 
                 return None, builder.problems
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        message = "YAML syntax error: " + (exc.problem or "invalid YAML")
-        if exc.context:
-            message += f" ({exc.context})"
+        if "maximum nesting depth" in (exc.problem or ""):
+            # libyaml (0.2.5+) has a nesting limit of its own and its scanner can reach
+            # it before our builder sees depth MAX_DEPTH: one refusal, whichever fires first.
+            message = f"nesting deeper than {MAX_DEPTH} levels"
+        else:
+            message = "YAML syntax error: " + (exc.problem or "invalid YAML")
+            if exc.context:
+                message += f" ({exc.context})"
         builder.problems.append(_at(source, mark, message) if mark else Problem(source, 1, 1, message))
         return None, builder.problems
     except yaml.reader.ReaderError as exc:

@@ -270,10 +270,27 @@ def test_alias_bomb_is_refused_before_expanding():
     assert "s.yaml:2:8: error: aliases (*a) are not allowed in a scenario file" in found
 
 
-@pytest.mark.parametrize("text", ["[" * 10000, "- " * 10000 + "x", "{a: " * 10000 + "b" + "}" * 10000])
+@pytest.mark.parametrize(
+    "text",
+    ["[" * 10000, "- " * 10000 + "x", "{a: " * 10000 + "b" + "}" * 10000],
+    ids=["flow-sequences", "block-sequences", "flow-mappings"],
+)
 def test_deep_nesting_is_refused_without_recursion_error(text):
     (line,) = lines(text)
     assert line.startswith("s.yaml:1:") and line.endswith("error: nesting deeper than 64 levels")
+
+
+def test_a_parser_with_its_own_nesting_limit_gives_the_same_refusal(monkeypatch):
+    """Whichever parser stops a deep file first (newer libyaml has a limit of its own), one message."""
+
+    class LimitedLoader(yaml.SafeLoader):
+        def check_event(self, *choices):
+            raise yaml.scanner.ScannerError(
+                "while increasing flow level", self.get_mark(), "exceeded maximum nesting depth", self.get_mark()
+            )
+
+    monkeypatch.setattr(yamlnodes, "SAFE_LOADER", LimitedLoader)
+    assert one("[[[x]]]").endswith("error: nesting deeper than 64 levels")
 
 
 def test_duplicate_mapping_key():
