@@ -1,0 +1,79 @@
+"""The `hearout` command (SPEC §4).
+
+Every bad input ends here as one line per problem on stderr and exit 2, never a
+traceback. Each command is a module of this package with `register(sub)` (its
+arguments) and `run(args)`; heavy imports (textual, the loader, scoring) happen
+inside `run`, so `hearout list` stays quick.
+"""
+from __future__ import annotations
+
+import sys
+from importlib import import_module
+from typing import Any, Sequence
+
+from simulator.cli.common import EXIT_BAD_INPUT, EXIT_OK, BadInput, Parser
+
+# Command name -> module in this package, in the order `hearout --help` lists them.
+COMMANDS = {
+    "list": "listing",
+    "play": "play",
+    "score": "score",
+    "report": "report",
+}
+
+
+def _parser() -> Parser:
+    p = Parser(prog="hearout", description="Customer-care role-play in the terminal.")
+    sub = p.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
+    for name, module in COMMANDS.items():
+        import_module(f"simulator.cli.{module}").register(sub, name)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_streams()
+    try:
+        args = _parser().parse_args(argv)
+        if args.command is None:
+            _need_terminal()
+            from simulator.tui import run
+
+            return run()
+        return import_module(f"simulator.cli.{COMMANDS[args.command]}").run(args)
+    except BadInput as exc:
+        for line in str(exc).splitlines():
+            print(line, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("hearout: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `hearout list | head`
+        return EXIT_OK
+
+
+def _tolerant_streams() -> None:
+    """A terminal or pipe that cannot encode a character (LANG=C, a latin-1 console) gets an escape, not a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a closed or unusual stream: leave it as it is
+                pass
+
+
+def _need_terminal() -> None:
+    # Textual reads keys from stdin and draws on stderr; without a terminal there it
+    # would draw into a file and spin on end-of-input forever.
+    streams = (("stdin", sys.__stdin__), ("stderr", sys.__stderr__))
+    missing = [name for name, f in streams if f is None or not _isatty(f)]
+    if missing:
+        raise BadInput(f"hearout: error: the terminal UI needs a terminal, but {' and '.join(missing)} "
+                       f"{'is' if len(missing) == 1 else 'are'} not one (for scripts: 'hearout play')")
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return stream.isatty()
+    except (ValueError, OSError):
+        return False

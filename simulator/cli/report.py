@@ -1,0 +1,51 @@
+"""`hearout report`: saved sessions, for coaches."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from simulator.cli.common import EXIT_OK, BadInput, dumps
+
+
+def register(sub, name: str) -> None:
+    p = sub.add_parser(name, help="saved sessions, for coaches")
+    p.add_argument("--trainee", metavar="NAME")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+
+def run(args: argparse.Namespace) -> int:
+    from simulator.store import SessionStore, StoreError
+
+    try:
+        store = SessionStore.default()
+        rows = store.sessions(args.trainee)
+        store.close()
+    except StoreError as exc:
+        raise BadInput(f"hearout report: error: {exc}") from None
+    fields = ("id", "trainee", "scenario_id", "title", "seed", "started_at", "outcome", "overall", "final_mood")
+    records = [{f: getattr(r, f) for f in fields} for r in rows]
+    if args.format == "json":
+        print(dumps(records))
+    elif args.format == "csv":
+        import csv
+
+        w = csv.DictWriter(sys.stdout, fieldnames=fields, lineterminator="\n")
+        w.writeheader()
+        w.writerows(records)
+    else:
+        _print_table(records)
+    return EXIT_OK
+
+
+def _print_table(records: list[dict]) -> None:
+    if not records:
+        print("No saved sessions yet.")
+        return
+    cols = [("started_at", "started"), ("trainee", "trainee"), ("scenario_id", "scenario"),
+            ("outcome", "outcome"), ("overall", "score")]
+    cells = [[("in progress" if r[k] is None and k == "outcome" else "" if r[k] is None else str(r[k]))
+              for k, _ in cols] for r in records]
+    widths = [max(len(h), *(len(row[i]) for row in cells)) for i, (_, h) in enumerate(cols)]
+    print("  ".join(h.ljust(w) for (_, h), w in zip(cols, widths)).rstrip())
+    for row in cells:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
