@@ -45,7 +45,7 @@ TOP_FIELDS = ("format", "id", "title", "summary", "difficulty", "skills", "custo
 CUSTOMER_FIELDS = ("name", "mood", "about")
 BRIEFING_FIELDS = ("text", "at_fault", "policy", "can_offer")
 NODE_FIELDS = ("customer", "story_ends", "silence", "moves", "end")
-MOVE_FIELDS = ("key", "say", "acts", "mood", "set", "next", "channel", "policy_break")
+MOVE_FIELDS = ("key", "say", "acts", "mood", "set", "next", "channel", "policy_break", "examples")
 BRANCH_FIELDS = ("when", "to")
 GUARD_FIELDS = ("mood_at_least", "mood_below", "flags", "not_flags")
 
@@ -397,6 +397,7 @@ class _Reader:
             sets=tuple(sets),
             channel=self.choice(f.value("channel"), f"{path}.channel", CHANNELS, "channel"),
             policy_break=bool(self.boolean(f.value("policy_break"), f"{path}.policy_break")),
+            examples=tuple(v for _, v in self.strings(f.value("examples"), f"{path}.examples")),
         )
         return None if key is None or key == WAIT else move
 

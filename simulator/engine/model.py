@@ -66,6 +66,7 @@ class Move:
     sets: tuple[str, ...] = ()
     channel: str | None = None
     policy_break: bool = False
+    examples: tuple[str, ...] = ()  # other ways to say it, for typed replies (v1.1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -588,3 +588,24 @@ def test_empty_nodes():
 
 def test_values_in_messages_stay_on_one_line():
     assert one(edit("id: t", 'id: "a\\nb"')) == "s.yaml:2:5: error: scenario id 'a\\nb' must use only lowercase letters, digits and '-'"
+
+
+# -- examples (v1.1): other ways a trainee might say a move ----------------------
+
+
+def test_move_examples_are_read_as_text():
+    s = load_scenario_text(with_moves("- {key: m, say: Hi, acts: [listen], examples: [Go on, 'No', 2024-01-01], next: b}\n"))
+    assert s.node("a").moves[0].examples == ("Go on", "No", "2024-01-01")
+    assert load_scenario_text(MINIMAL).node("a").moves[0].examples == ()
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("Go on", "s.yaml:11:53: error: nodes.a.moves[0].examples must be a list, got 'Go on'"),
+        ("[Go on, [x]]", "s.yaml:11:61: error: nodes.a.moves[0].examples[1] must be text, got a list"),
+        ("[Go on, '']", "s.yaml:11:61: error: nodes.a.moves[0].examples[1] must not be empty"),
+    ],
+)
+def test_move_examples_of_the_wrong_type(value, message):
+    assert one(with_moves(f"- {{key: m, say: Hi, acts: [listen], examples: {value}, next: b}}\n")) == message
