@@ -15,7 +15,7 @@ def register(sub, name: str) -> None:
     p.add_argument("scenario", metavar="SCENARIO", help="a built-in id, or a path to a .yaml file")
     p.add_argument("--moves", required=True, metavar="K1,K2,..", help="move keys in order; 'wait' keeps listening")
     p.add_argument("--seed", type=_seed, help="seed for the customer's varied lines (default: random)")
-    p.add_argument("--trainee", metavar="NAME", help="default: $HEAROUT_TRAINEE, else the login name")
+    p.add_argument("--trainee", metavar="NAME", help="default: $HEAROUT_TRAINEE, else the name set in the app, else the login name")
     p.add_argument("--transcript", metavar="FILE", type=Path, help="write the transcript (JSON) here")
     p.add_argument("--no-save", action="store_true", help="do not save the session")
     p.add_argument("--json", action="store_true", help="print the score as JSON")
@@ -40,12 +40,11 @@ def run(args: argparse.Namespace) -> int:
 
     from scoring import score
     from simulator.engine import PlayError, run_script
-    from simulator.store.settings import default_trainee
 
     scenario = resolve_scenario(args.scenario, "hearout play")
     moves = [k.strip() for k in args.moves.split(",") if k.strip()]
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
-    trainee = (args.trainee or "").strip() or default_trainee()
+    trainee = _trainee(args.trainee)
     try:
         session = run_script(scenario, moves, seed=seed, trainee=trainee)
     except PlayError as exc:
@@ -61,11 +60,21 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _trainee(given: str | None) -> str:
+    """SPEC §4: --trainee, else HEAROUT_TRAINEE, else the name set in the app's settings, else the login name."""
+    import os
+
+    from simulator.store.settings import load_settings
+
+    return (given or "").strip() or os.environ.get("HEAROUT_TRAINEE", "").strip() or load_settings().trainee
+
+
 def _save(transcript, score: dict) -> None:
     from simulator.store import SessionStore, StoreError
 
     try:
         store = SessionStore.default()
+        store.finalize_orphans()  # calls an earlier process left in progress when it died (SPEC §6)
         row = store.begin(transcript)
         store.update(row, transcript, finished=True, score=score)
         store.close()

@@ -18,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         store = SessionStore.default()
-        rows = store.sessions(args.trainee)
+        rows = store.sessions(args.trainee, settle=True)  # orphans shown abandoned, not written (SPEC §6)
         store.close()
     except StoreError as exc:
         raise BadInput(f"hearout report: error: {exc}") from None
@@ -33,13 +33,13 @@ def run(args: argparse.Namespace) -> int:
         w.writeheader()
         w.writerows(records)
     else:
-        _print_table(records)
+        _print_table(records, args.trainee)
     return EXIT_OK
 
 
-def _print_table(records: list[dict]) -> None:
+def _print_table(records: list[dict], trainee: str | None) -> None:
     if not records:
-        print("No saved sessions yet.")
+        print(f"No saved sessions for {trainee}." if trainee is not None else "No saved sessions yet.")
         return
     cols = [("started_at", "started"), ("trainee", "trainee"), ("scenario_id", "scenario"),
             ("outcome", "outcome"), ("overall", "score")]

@@ -208,6 +208,11 @@ def _real_defaults(*, scenarios: bool, store: bool, settings: bool, clock: bool)
         except StoreError as exc:
             loaded["store"] = None  # calls still work; they are just not saved, and the trainee is told
             loaded["store_error"] = f"Your calls will not be saved: {exc}"
+        else:
+            try:  # calls an earlier run left in progress when it was killed are recorded as abandoned (SPEC §6)
+                loaded["store"].finalize_orphans()
+            except StoreError as exc:
+                loaded["store_error"] = f"Could not record an interrupted call: {exc}"
     if settings:
         from simulator.store.settings import load_settings
 
