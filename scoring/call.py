@@ -7,6 +7,7 @@ from fractions import Fraction
 from functools import cached_property
 
 from scoring.transcript import Transcript, TraineeEvent
+from scoring.vocabulary import clamp
 
 QUESTIONS = frozenset({"open_question", "clarifying_question"})
 REFLECTIONS = ("paraphrase", "empathize")  # MITI 4 counts these as reflections
@@ -24,10 +25,6 @@ CLARIFYING = frozenset({"clarifying_question", "listen"})
 def round_half_up(x: Fraction) -> int:
     """Round to the nearest integer, halves up (2.5 -> 3, not Python's 2)."""
     return math.floor(x + Fraction(1, 2))
-
-
-def clamp(n: int, low: int = 0, high: int = 100) -> int:
-    return max(low, min(high, n))
 
 
 def show_points(points: Fraction) -> str:

@@ -8,7 +8,8 @@ from types import MappingProxyType
 from typing import Any, Callable, Mapping
 
 from scoring.acts import SKILLS
-from scoring.call import Call, Tally, clamp, round_half_up
+from scoring.call import Call, Tally, round_half_up
+from scoring.vocabulary import clamp
 from scoring.caps import caps_for
 from scoring.rubric import Rubric, default_rubric
 from scoring.rules import apology, choices, listening, secondary

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from typing import Any, Union
 
 from scoring.acts import ACTS
+from scoring.vocabulary import CHANNELS, OUTCOMES, WAIT, first_name
 
 FORMAT = "hearout-transcript/v1"
-OUTCOMES = ("resolved", "retained", "parted", "escalated", "churned", "abandoned")
-CHANNELS = ("phone", "visit", "note", "email")
 
 
 class TranscriptError(ValueError):
@@ -37,8 +36,7 @@ class ScenarioInfo:
 
     @property
     def customer_first_name(self) -> str:
-        words = (self.customer or "").split()
-        return words[0] if words else "the customer"
+        return first_name(self.customer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +75,7 @@ class TraineeEvent:
 
     @property
     def is_wait(self) -> bool:
-        return self.move == "wait"
+        return self.move == WAIT
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -12,11 +12,9 @@ def register(sub, name: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    scenarios = _builtin_scenarios()
+    scenarios = _builtin_cards()
     if args.json:
-        rows = [{"id": s.id, "title": s.title, "summary": s.summary,
-                 "difficulty": s.difficulty, "skills": list(s.skills)} for s in scenarios]
-        print(dumps(rows))
+        print(dumps([card.to_dict() for card in scenarios]))
         return EXIT_OK
     import shutil
     import textwrap
@@ -31,11 +29,11 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _builtin_scenarios():
-    from simulator.engine.builtin import builtin_scenarios
+def _builtin_cards():
+    from simulator.engine.catalog import builtin_cards
     from simulator.engine.loader import ScenarioError
 
     try:
-        return builtin_scenarios()
+        return builtin_cards()
     except ScenarioError as exc:
         raise BadInput(str(exc)) from None

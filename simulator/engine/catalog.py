@@ -12,25 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
+from simulator.engine.model import ScenarioCard
+
 INDEX_VERSION = 1
-
-
-@dataclass(frozen=True, slots=True)
-class ScenarioCard:
-    """What a scenario list shows; a `Scenario` answers to the same attributes."""
-
-    id: str
-    title: str
-    summary: str
-    difficulty: int
-    skills: tuple[str, ...]
-
-
-def card_of(scenario) -> ScenarioCard:
-    return ScenarioCard(scenario.id, scenario.title, scenario.summary, scenario.difficulty, tuple(scenario.skills))
 
 
 def builtin_cards(index_path: Path | None = None) -> list[ScenarioCard]:
@@ -48,7 +35,7 @@ def builtin_cards(index_path: Path | None = None) -> list[ScenarioCard]:
         entry = index.get(f.name)
         card = _card_from(entry) if entry and entry.get("sha256") == digest else None
         if card is None or card.id != scenario_id:
-            card = card_of(load_builtin(scenario_id))
+            card = load_builtin(scenario_id).card
         fresh[f.name] = {"sha256": digest, **asdict(card)}
         cards.append(card)
     if index_path is not None and fresh != index:

@@ -18,11 +18,9 @@ from typing import Iterable
 from yaml.nodes import MappingNode, Node as YNode, ScalarNode, SequenceNode
 
 from scoring.acts import ACTS, SKILLS
+from scoring.vocabulary import CHANNELS, ENDINGS, WAIT
 from simulator.engine.model import (
-    CHANNELS,
     FORMAT,
-    OUTCOMES,
-    WAIT,
     Beat,
     Branch,
     Briefing,
@@ -324,7 +322,7 @@ class _Reader:
         if story_ends is not None and beats and story_ends > len(beats):
             message = f"{path}.story_ends is {story_ends} but the node has only {len(beats)} beat(s)"
             self.error(f.value("story_ends"), message)
-        end = self.choice(f.value("end"), f"{path}.end", OUTCOMES, "outcome")
+        end = self.choice(f.value("end"), f"{path}.end", ENDINGS, "outcome")
         moves = self.moves(f.value("moves"), path)
         listed = f.value("moves")
         if "end" in f and listed is not None:

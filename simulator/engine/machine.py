@@ -28,7 +28,7 @@ def _condition(guard: Guard):
     return holds
 
 
-class Conversation:
+class ScenarioMachine:
     """A scenario compiled into its state machine; sessions attach to it."""
 
     def __init__(self, scenario: Scenario) -> None:
@@ -57,12 +57,12 @@ class Conversation:
         return [m.key for m in self.scenario.nodes[node_id].moves if trigger_name(m.key) in names]
 
 
-_compiled: dict[int, Conversation] = {}
+_compiled: dict[int, ScenarioMachine] = {}
 
 
-def conversation_for(scenario: Scenario) -> Conversation:
+def machine_for(scenario: Scenario) -> ScenarioMachine:
     """The shared machine for a scenario, built once."""
     conv = _compiled.get(id(scenario))
     if conv is None or conv.scenario is not scenario:
-        conv = _compiled[id(scenario)] = Conversation(scenario)
+        conv = _compiled[id(scenario)] = ScenarioMachine(scenario)
     return conv

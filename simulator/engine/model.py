@@ -10,12 +10,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
-FORMAT = "hearout/v1"
+from scoring.vocabulary import first_name
 
-OUTCOMES = ("resolved", "retained", "parted", "escalated", "churned")
-ABANDONED = "abandoned"
-CHANNELS = ("phone", "visit", "note", "email")
-WAIT = "wait"  # reserved move key: keep listening
+FORMAT = "hearout/v1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +73,7 @@ class Node:
     story_ends: int
     moves: tuple[Move, ...] = ()
     silence: str | None = None
-    end: str | None = None  # an outcome from OUTCOMES on a terminal node
+    end: str | None = None  # an outcome from ENDINGS on a terminal node
 
     @property
     def is_end(self) -> bool:
@@ -97,7 +94,7 @@ class Customer:
 
     @property
     def first_name(self) -> str:
-        return self.name.split()[0] if self.name.split() else self.name
+        return first_name(self.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +103,26 @@ class Briefing:
     text: str = ""
     policy: str = ""
     can_offer: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioCard:
+    """A scenario's header: what a list shows (home, `hearout list`, the catalog cache).
+
+    The one shape of it: a full `Scenario` carries its card, and the catalog keeps
+    cards so the home screen never parses YAML to draw its list.
+    """
+
+    id: str
+    title: str
+    summary: str = ""
+    difficulty: int = 1
+    skills: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        """`hearout list --json`'s shape (SPEC §4)."""
+        return {"id": self.id, "title": self.title, "summary": self.summary,
+                "difficulty": self.difficulty, "skills": list(self.skills)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,3 +140,7 @@ class Scenario:
 
     def node(self, node_id: str) -> Node:
         return self.nodes[node_id]
+
+    @property
+    def card(self) -> ScenarioCard:
+        return ScenarioCard(self.id, self.title, self.summary, self.difficulty, tuple(self.skills))

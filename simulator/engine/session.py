@@ -13,9 +13,10 @@ from datetime import datetime, timezone
 from typing import Sequence
 
 from scoring.transcript import CustomerEvent, Event, ScenarioInfo, TraineeEvent, Transcript
+from scoring.vocabulary import ABANDONED, WAIT, clamp
 from simulator.engine.clock import Clock, ManualClock
-from simulator.engine.machine import conversation_for, trigger_name
-from simulator.engine.model import ABANDONED, WAIT, Move, Node, Scenario
+from simulator.engine.machine import machine_for, trigger_name
+from simulator.engine.model import Move, Node, Scenario
 
 
 class PlayError(Exception):
@@ -32,10 +33,6 @@ class CallOver(PlayError):
     def __init__(self, key: str):
         self.key = key
         super().__init__(f"move {key!r} comes after the call has ended")
-
-
-def _clamp(mood: int) -> int:
-    return max(0, min(100, mood))
 
 
 class Session:
@@ -62,7 +59,7 @@ class Session:
         self.outcome: str | None = None
         self._rng = random.Random(seed)
         self._said = 0
-        self._conversation = conversation_for(scenario)
+        self._conversation = machine_for(scenario)
         self._conversation.machine.add_model(self, initial=scenario.start)
         self._attached = True
         self.opening: list[Event] = self._enter()
@@ -134,7 +131,7 @@ class Session:
         if move is None or not self.may_trigger(trigger_name(key)):  # type: ignore[attr-defined]
             raise UnknownMove(key, node.id, self.valid_keys())
         # SPEC §1: the move's own mood and flags apply before its branches are tried.
-        self.mood = _clamp(self.mood + move.mood)
+        self.mood = clamp(self.mood + move.mood)
         self.flags = self.flags | frozenset(move.sets)
         said = TraineeEvent(
             node=node.id, move=move.key, acts=move.acts, heard=self._said, of=node.story_ends,

@@ -35,22 +35,22 @@ class HearoutApp(App):
 
     def __init__(self, *, scenarios: Sequence[Scenario] | None, store: SessionStore | None,
                  settings: Settings | None, clock_factory: Callable[[], Clock] | None,
-                 seed_source: Callable[[], int], scorer: Callable[[Any], Any], timers: bool,
-                 pace: str | None = None) -> None:
+                 seed_source: Callable[[], int], scorer: Callable[[Any], Any], timers: bool) -> None:
         """None for scenarios, store, settings or clock_factory: the real ones, loaded after the first frame."""
         super().__init__()
-        self.scenarios = list(scenarios) if scenarios is not None else None
+        # The home list shows cards; scenarios passed in whole are opened from here, others from disk.
+        self.opened: dict[str, Scenario] = {s.id: s for s in scenarios or ()}
+        self.cards = [s.card for s in scenarios] if scenarios is not None else None
         self.store = store
-        self.settings = settings.with_(pace=pace) if settings and pace else settings
+        self.settings = settings
         self.clock_factory = clock_factory
         self.seed_source = seed_source
         self.scorer = scorer
         self.timers = timers
-        self._pace = pace
         self._defaults = scenarios is None or store is None or settings is None or clock_factory is None
         self.record = None  # the CallRecord of the call in progress
         self.calling: Scenario | None = None  # the scenario of that call
-        self.home = HomeScreen(self.scenarios, self.settings, self._best())
+        self.home = HomeScreen(self.cards, self.settings, self._best())
 
     def get_default_screen(self) -> Screen:
         return self.home
@@ -59,7 +59,7 @@ class HearoutApp(App):
         # The first frame is on screen. Loading here, on the event loop, takes ~60 ms; a thread
         # worker took twice as long, competing for the GIL, and keys pressed meanwhile just queue.
         if self._defaults:
-            loaded = _real_defaults(scenarios=self.scenarios is None, store=self.store is None,
+            loaded = _real_defaults(cards=self.cards is None, store=self.store is None,
                                     settings=self.settings is None, clock=self.clock_factory is None)
             self._use_defaults(loaded)
 
@@ -70,12 +70,10 @@ class HearoutApp(App):
             self.notify(loaded.pop("store_error"), severity="warning", timeout=30, markup=False)
         for name, value in loaded.items():
             setattr(self, name, value)
-        if "settings" in loaded and self._pace:
-            self.settings = self.settings.with_(pace=self._pace)
         self._defaults = False
         self.home.settings = self.settings
         self.home.best = self._best()
-        self.home.scenarios = self.scenarios
+        self.home.scenarios = self.cards
 
     def _best(self) -> dict[str, int]:
         if self.store is None or self.settings is None:
@@ -90,15 +88,15 @@ class HearoutApp(App):
     def on_scenario_chosen(self, message: messages.ScenarioChosen) -> None:
         from simulator.engine.builtin import load_builtin
         from simulator.engine.problems import ScenarioError
-        from simulator.engine.model import Scenario
         from simulator.tui.screens.briefing import BriefingScreen
 
-        scenario = message.scenario
-        if not isinstance(scenario, Scenario):  # a card from the home list: load the whole file now
+        card = message.card
+        scenario = self.opened.get(card.id)
+        if scenario is None:  # a built-in: the whole file is loaded when it is opened
             try:
-                scenario = load_builtin(scenario.id)
+                scenario = load_builtin(card.id)
             except (ScenarioError, KeyError) as exc:
-                self.notify(f"Cannot open {scenario.title!r}:\n{exc}", severity="error", timeout=30, markup=False)
+                self.notify(f"Cannot open {card.title!r}:\n{exc}", severity="error", timeout=30, markup=False)
                 return
         self.push_screen(BriefingScreen(scenario))
 
@@ -178,28 +176,28 @@ class HearoutApp(App):
 
 def build_app(*, scenarios: Sequence[Scenario] | None = None, store: SessionStore | None = None,
               settings: Settings | None = None, clock_factory: Callable[[], Clock] | None = None,
-              seed_source: Callable[[], int] | None = None, pace: str | None = None, timers: bool = True,
+              seed_source: Callable[[], int] | None = None, timers: bool = True,
               scorer: Callable[[Any], Any] | None = None) -> HearoutApp:
     """The app; whatever is not passed in is the real thing (built-in scenarios, user's store...)."""
     return HearoutApp(
         scenarios=scenarios, store=store, settings=settings, clock_factory=clock_factory,
         seed_source=seed_source or (lambda: random.SystemRandom().randrange(2**31)),
-        scorer=scorer or _score, timers=timers, pace=pace,
+        scorer=scorer or _score, timers=timers,
     )
 
 
-def _real_defaults(*, scenarios: bool, store: bool, settings: bool, clock: bool) -> dict[str, Any]:
+def _real_defaults(*, cards: bool, store: bool, settings: bool, clock: bool) -> dict[str, Any]:
     """The real collaborators asked for, by attribute name."""
     loaded: dict[str, Any] = {}
-    if scenarios:
+    if cards:
         from simulator.engine.catalog import builtin_cards
         from simulator.engine.problems import ScenarioError
         from simulator.store.paths import data_dir
 
         try:
-            loaded["scenarios"] = builtin_cards(data_dir() / "catalog.json")
+            loaded["cards"] = builtin_cards(data_dir() / "catalog.json")
         except ScenarioError as exc:  # a broken install: say so on screen rather than crash
-            loaded["scenarios"], loaded["load_error"] = [], f"Cannot load the built-in scenarios:\n{exc}"
+            loaded["cards"], loaded["load_error"] = [], f"Cannot load the built-in scenarios:\n{exc}"
     if store:
         from simulator.store.sessions import SessionStore, StoreError
 

@@ -7,16 +7,16 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from scoring.transcript import Transcript
-    from simulator.engine.model import Scenario
+    from simulator.engine.model import Scenario, ScenarioCard
     from simulator.store.settings import Settings
 
 
 class ScenarioChosen(Message):
-    """The trainee opened a scenario's briefing."""
+    """The trainee opened a scenario's briefing (from its card in the list)."""
 
-    def __init__(self, scenario: "Scenario") -> None:
+    def __init__(self, card: "ScenarioCard") -> None:
         super().__init__()
-        self.scenario = scenario
+        self.card = card
 
 
 class CallRequested(Message):

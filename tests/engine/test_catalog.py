@@ -6,7 +6,8 @@ import json
 import pytest
 
 import simulator.engine.builtin as builtin
-from simulator.engine.catalog import ScenarioCard, builtin_cards, card_of
+from simulator.engine.catalog import builtin_cards
+from simulator.engine.model import ScenarioCard
 
 
 @pytest.fixture
@@ -17,7 +18,7 @@ def index(tmp_path):
 def test_cards_match_the_scenarios_they_stand_for(index):
     cards = builtin_cards(index)
     full = builtin.builtin_scenarios()
-    assert cards == [card_of(s) for s in full]
+    assert cards == [s.card for s in full]
     assert all(isinstance(c, ScenarioCard) for c in cards)
     assert [(c.difficulty, c.title) for c in cards] == sorted((c.difficulty, c.title) for c in cards)
 
@@ -47,7 +48,7 @@ def test_a_changed_file_is_loaded_again(index, monkeypatch):
                                     '{"version": 99, "files": {}}'])
 def test_a_damaged_index_is_rebuilt(index, damage):
     index.write_text(damage)
-    assert builtin_cards(index) == [card_of(s) for s in builtin.builtin_scenarios()]
+    assert builtin_cards(index) == [s.card for s in builtin.builtin_scenarios()]
     assert json.loads(index.read_text())["version"] == 1
 
 

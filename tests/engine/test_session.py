@@ -6,7 +6,7 @@ from types import MappingProxyType
 import pytest
 
 from simulator.engine import CallOver, ManualClock, Session, UnknownMove, play_moves, run_script
-from simulator.engine.machine import conversation_for
+from simulator.engine.machine import machine_for
 from simulator.engine.model import Beat, Branch, Briefing, Customer, Guard, Move, Node, Scenario
 
 
@@ -162,8 +162,8 @@ def test_time_comes_from_the_injected_clock(sc):
 
 
 def test_sessions_share_one_machine_and_leave_it_when_done(sc):
-    conv = conversation_for(sc)
-    assert conversation_for(sc) is conv
+    conv = machine_for(sc)
+    assert machine_for(sc) is conv
     before = len(conv.machine.models)
     a = Session(sc, seed=1, trainee="a")
     b = Session(sc, seed=2, trainee="b")

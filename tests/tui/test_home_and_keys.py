@@ -130,7 +130,7 @@ async def test_the_real_library_lists_and_opens_a_built_in_briefing(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         first = builtin_scenarios()[0]
-        assert [s.id for s in app.scenarios][0] == first.id
+        assert app.cards[0] == first.card
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen)

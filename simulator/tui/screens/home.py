@@ -13,7 +13,7 @@ from simulator.tui.messages import ScenarioChosen, SettingsChanged
 from simulator.tui.widgets.scenario_list import ScenarioList
 
 if TYPE_CHECKING:  # imported after the first frame: see HearoutApp.on_ready
-    from simulator.engine.model import Scenario
+    from simulator.engine.model import ScenarioCard
     from simulator.store.settings import Settings
 
 HELP = """\
@@ -46,7 +46,7 @@ class HomeScreen(Screen):
     settings: reactive["Settings | None"] = reactive(None, init=False)
     best: reactive[dict] = reactive(dict, init=False)
 
-    def __init__(self, scenarios: Sequence["Scenario"] | None, settings: "Settings | None",
+    def __init__(self, scenarios: Sequence["ScenarioCard"] | None, settings: "Settings | None",
                  best: Mapping[str, int]) -> None:
         """None for scenarios or settings: still loading; the app sets them when ready."""
         super().__init__()
@@ -92,7 +92,7 @@ class HomeScreen(Screen):
         )
 
     @property
-    def current(self) -> "Scenario | None":
+    def current(self) -> "ScenarioCard | None":
         index = self.query_one(ScenarioList).highlighted
         return self.scenarios[index] if index is not None and index < len(self.scenarios) else None
 

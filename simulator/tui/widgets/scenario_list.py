@@ -8,10 +8,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:  # the engine is imported after the first frame, not before
-    from simulator.engine.model import Scenario
+    from simulator.engine.model import ScenarioCard
 
 
-def _prompt(s: "Scenario", best: int | None) -> Content:
+def _prompt(s: "ScenarioCard", best: int | None) -> Content:
     level = "●" * s.difficulty + "○" * (5 - s.difficulty)
     score = f"best {best}/100" if best is not None else "not played yet"
     trains = ", ".join(k.replace("_", " ") for k in s.skills) or "general practice"
@@ -23,7 +23,7 @@ def _prompt(s: "Scenario", best: int | None) -> Content:
 
 
 class ScenarioList(OptionList):
-    def show(self, scenarios: Sequence["Scenario"], best: Mapping[str, int]) -> None:
+    def show(self, scenarios: Sequence["ScenarioCard"], best: Mapping[str, int]) -> None:
         """Replace the rows and keep the highlight where it was."""
         keep = self.highlighted
         self.set_options(Option(_prompt(s, best.get(s.id)), id=s.id) for s in scenarios)
