@@ -39,13 +39,14 @@ NAME = re.compile(r"[a-z0-9-]+")
 INTEGER = re.compile(r"[-+]?[0-9]+")
 BOOLEANS = {"true": True, "false": False, "yes": True, "no": False}
 
-TOP_FIELDS = ("format", "id", "title", "summary", "difficulty", "skills", "customer", "briefing", "start", "nodes")
+TOP_FIELDS = ("format", "id", "title", "summary", "difficulty", "skills", "customer", "briefing", "start", "nodes",
+              "cut_in_mood")
 CUSTOMER_FIELDS = ("name", "mood", "about")
 BRIEFING_FIELDS = ("text", "at_fault", "policy", "can_offer")
-NODE_FIELDS = ("customer", "story_ends", "silence", "moves", "end")
+NODE_FIELDS = ("customer", "story_ends", "silence", "moves", "end", "cut_in_mood")
 MOVE_FIELDS = ("key", "say", "acts", "mood", "set", "next", "channel", "policy_break", "examples")
 BRANCH_FIELDS = ("when", "to")
-GUARD_FIELDS = ("mood_at_least", "mood_below", "flags", "not_flags")
+GUARD_FIELDS = ("mood_at_least", "mood_below", "flags", "not_flags", "cut_in")
 
 
 def load_scenario(path: str | os.PathLike) -> Scenario:
@@ -268,6 +269,7 @@ class _Reader:
         customer = self.customer(f.value("customer"))
         briefing = self.briefing(f.value("briefing"))
         start = self.ref(f.value("start"), "start")
+        cut_in_mood = self.integer(f.value("cut_in_mood"), "cut_in_mood", -100, 0) or 0
         nodes = self.nodes(f.value("nodes"))
         self.check_refs(nodes)
         if any(p.severity == "error" for p in self.problems):
@@ -276,7 +278,7 @@ class _Reader:
         return Scenario(
             id=sid, title=title, customer=customer, briefing=briefing, start=start,
             nodes=MappingProxyType(nodes), summary=summary, difficulty=difficulty,
-            skills=tuple(skills), source=self.source,
+            skills=tuple(skills), cut_in_mood=cut_in_mood, source=self.source,
         )  # fmt: skip
 
     def customer(self, node: YNode | None) -> Customer:
@@ -334,6 +336,7 @@ class _Reader:
         return Node(
             id=nid, beats=tuple(beats), story_ends=story_ends or len(beats), moves=tuple(moves),
             silence=self.text(f.value("silence"), f"{path}.silence", empty_ok=True) or None, end=end,
+            cut_in_mood=self.integer(f.value("cut_in_mood"), f"{path}.cut_in_mood", -100, 0),
         )  # fmt: skip
 
     def beats(self, node: YNode | None, path: str) -> list[Beat]:
@@ -437,6 +440,7 @@ class _Reader:
         return Guard(
             mood_at_least=self.integer(f.value("mood_at_least"), f"{path}.mood_at_least", 0, 100),
             mood_below=self.integer(f.value("mood_below"), f"{path}.mood_below", 0, 100),
+            cut_in=self.boolean(f.value("cut_in"), f"{path}.cut_in"),
             **flags,
         )
 

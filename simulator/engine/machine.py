@@ -23,7 +23,7 @@ def trigger_name(key: str) -> str:
 def _condition(guard: Guard):
     def holds(event: EventData) -> bool:
         model: Any = event.model
-        return guard.holds(model.mood, model.flags)
+        return guard.holds(model.mood, model.flags, model.cut_in)
 
     return holds
 

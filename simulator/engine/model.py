@@ -34,8 +34,11 @@ class Guard:
     mood_below: int | None = None
     flags: frozenset[str] = frozenset()
     not_flags: frozenset[str] = frozenset()
+    cut_in: bool | None = None  # the move being taken did (True) or did not (False) interrupt the story
 
-    def holds(self, mood: int, flags: frozenset[str] | set[str]) -> bool:
+    def holds(self, mood: int, flags: frozenset[str] | set[str], cut_in: bool = False) -> bool:
+        if self.cut_in is not None and cut_in != self.cut_in:
+            return False
         if self.mood_at_least is not None and mood < self.mood_at_least:
             return False
         if self.mood_below is not None and mood >= self.mood_below:
@@ -74,6 +77,7 @@ class Node:
     moves: tuple[Move, ...] = ()
     silence: str | None = None
     end: str | None = None  # an outcome from ENDINGS on a terminal node
+    cut_in_mood: int | None = None  # overrides the scenario's; None: the scenario's applies
 
     @property
     def is_end(self) -> bool:
@@ -136,10 +140,15 @@ class Scenario:
     summary: str = ""
     difficulty: int = 1
     skills: tuple[str, ...] = ()
+    cut_in_mood: int = 0  # -100..0, added to a move's mood when it interrupts a node's story
     source: str = ""  # where it was loaded from, for messages; not part of the format
 
     def node(self, node_id: str) -> Node:
         return self.nodes[node_id]
+
+    def cut_in_cost(self, node: Node) -> int:
+        """How the customer's mood takes being interrupted in this node (SPEC §1 v1.1 `cut_in_mood`)."""
+        return self.cut_in_mood if node.cut_in_mood is None else node.cut_in_mood
 
     @property
     def card(self) -> ScenarioCard:

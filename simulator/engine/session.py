@@ -55,6 +55,7 @@ class Session:
         self.started_at = started.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.mood = scenario.customer.mood
         self.flags: frozenset[str] = frozenset()
+        self.cut_in = False  # whether the move being taken interrupted the story (the `cut_in` guard)
         self.events: list[Event] = []
         self.outcome: str | None = None
         self._rng = random.Random(seed)
@@ -130,12 +131,14 @@ class Session:
         move = node.move(key)
         if move is None or not self.may_trigger(trigger_name(key)):  # type: ignore[attr-defined]
             raise UnknownMove(key, node.id, self.valid_keys())
-        # SPEC §1: the move's own mood and flags apply before its branches are tried.
-        self.mood = clamp(self.mood + move.mood)
+        # SPEC §1: the move's own mood (and a cut-in's cost) and flags apply before its branches
+        # are tried; the `cut_in` guard sees whether this move interrupted the story.
+        self.cut_in = self._said < node.story_ends
+        self.mood = clamp(self.mood + move.mood + (self.scenario.cut_in_cost(node) if self.cut_in else 0))
         self.flags = self.flags | frozenset(move.sets)
         said = TraineeEvent(
             node=node.id, move=move.key, acts=move.acts, heard=self._said, of=node.story_ends,
-            interrupted=self._said < node.story_ends, text=move.say, mood_after=self.mood,
+            interrupted=self.cut_in, text=move.say, mood_after=self.mood,
             t_ms=self.clock.now_ms(), channel=move.channel, policy_break=move.policy_break,
         )
         self.events.append(said)

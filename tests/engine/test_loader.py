@@ -509,6 +509,25 @@ def test_guard_flag_never_set_is_a_warning():
     assert [str(p) for p in problems] == ["s.yaml:14:36: warning: flag 'angry' is never set by any move"]
 
 
+def test_cut_in_guard_and_cut_in_mood_are_read():
+    text = edit("briefing: {at_fault: false}", "briefing: {at_fault: false}\ncut_in_mood: -10") + ""
+    text = text.replace("  a:\n    customer: [Hello]", "  a:\n    customer: [Hello, Go on]\n    cut_in_mood: -25")
+    text = text.replace("        next: b", "        next: [{when: {cut_in: true}, to: a}, {to: b}]")
+    scenario, problems = check_scenario_text(text, "s.yaml")
+    assert problems == [] and scenario.cut_in_mood == -10 and scenario.node("a").cut_in_mood == -25
+    assert scenario.node("a").moves[0].branches[0].when == Guard(cut_in=True)
+    assert scenario.node("b").cut_in_mood is None and scenario.cut_in_cost(scenario.node("b")) == -10
+
+
+def test_cut_in_values_checked():
+    text = edit("briefing: {at_fault: false}", "briefing: {at_fault: false}\ncut_in_mood: 5")
+    text = text.replace("        next: b", "        next: [{when: {cut_in: maybe}, to: a}, {to: b}]")
+    assert lines(text) == [
+        "s.yaml:6:14: error: cut_in_mood must be between -100 and 0, got 5",
+        "s.yaml:15:32: error: nodes.a.moves[0].next[0].when.cut_in must be true or false, got 'maybe'",
+    ]
+
+
 def test_empty_guard():
     text = with_moves("""\
         - key: m
@@ -518,7 +537,7 @@ def test_empty_guard():
         """)
     assert one(text) == (
         "s.yaml:14:23: error: nodes.a.moves[0].next[0].when must list at least one condition "
-        "(mood_at_least, mood_below, flags, not_flags)"
+        "(mood_at_least, mood_below, flags, not_flags, cut_in)"
     )
 
 

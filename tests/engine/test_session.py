@@ -184,3 +184,51 @@ def test_transcript_round_trips_through_its_dict(sc):
                              "customer": "Dana Whitfield", "skills": ["listening"]}
     assert Transcript.from_dict(d) == t
     assert d["outcome"] == "resolved"
+
+
+# --- timing the customer feels (SPEC §1 v1.1: cut_in_mood and the cut_in guard) -----------
+
+
+def bristling(scenario_cost=-10, node_cost=None):
+    """A customer who minds being cut off: `ask` interrupting goes to `let-me-finish`."""
+    nodes = [
+        Node(id="opening", beats=beats("One.", "Two.", "Three."), story_ends=3, cut_in_mood=node_cost,
+             moves=(move("ask", "x", acts=("open_question",), mood=5, branches=[
+                 Branch(to="let-me-finish", when=Guard(cut_in=True)),
+                 Branch(to="thanks"),
+             ]),)),
+        Node(id="let-me-finish", beats=beats("Let me finish!"), story_ends=1,
+             moves=(move("sorry-go-on", "thanks", acts=("apologize",)),)),
+        Node(id="thanks", beats=beats("Thanks."), story_ends=1, end="resolved"),
+    ]
+    return Scenario(id="bristle", title="Bristle", customer=Customer(name="Ann Lee", mood=50),
+                    briefing=Briefing(at_fault=False), start="opening",
+                    nodes=MappingProxyType({n.id: n for n in nodes}), cut_in_mood=scenario_cost)
+
+
+def test_cutting_in_costs_the_scenarios_cut_in_mood_on_top_of_the_moves_own():
+    s = Session(bristling(-10), seed=1, trainee="t")
+    s.choose("ask")  # after 1 of 3 beats
+    assert s.mood == 50 + 5 - 10 and s.state == "let-me-finish"
+    assert s.transcript().events[1].interrupted is True
+
+
+def test_a_node_overrides_the_scenarios_cut_in_mood():
+    s = Session(bristling(-10, node_cost=-25), seed=1, trainee="t")
+    s.choose("ask")
+    assert s.mood == 50 + 5 - 25
+
+
+def test_hearing_the_story_out_costs_nothing_and_the_cut_in_guard_does_not_hold():
+    s = Session(bristling(-10), seed=1, trainee="t")
+    s.wait()
+    s.wait()
+    s.choose("ask")
+    assert s.mood == 55 and s.outcome == "resolved"
+
+
+def test_cut_in_guard_false_holds_only_for_a_move_that_let_the_customer_finish():
+    assert Guard(cut_in=False).holds(50, frozenset(), cut_in=False)
+    assert not Guard(cut_in=False).holds(50, frozenset(), cut_in=True)
+    assert Guard(cut_in=True).holds(50, frozenset(), cut_in=True)
+    assert Guard().holds(50, frozenset(), cut_in=True)
