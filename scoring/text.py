@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import textwrap
-import unicodedata
 from fractions import Fraction
 
 from scoring.call import Call, round_half_up
 from scoring.scorecard import Scorecard
 from scoring.transcript import Transcript
+from untrusted.text import terminal
 
 WIDTH = 78
 BAR = 10
@@ -46,10 +46,5 @@ def bar(score: int) -> str:
 
 
 def _wrap(text: str, first: str, rest: str) -> list[str]:
-    text = _visible(text)
+    text = terminal(text)  # a transcript is untrusted: no escape sequence reaches the terminal
     return textwrap.wrap(text, WIDTH, initial_indent=first, subsequent_indent=rest) or [first.rstrip()]
-
-
-def _visible(text: str) -> str:
-    """Control characters from a transcript shown as escapes: a terminal would obey them."""
-    return "".join(repr(c)[1:-1] if unicodedata.category(c) == "Cc" else c for c in text)

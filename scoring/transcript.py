@@ -207,6 +207,7 @@ def _read_transcript(data: Any) -> Transcript:
     )
     raw_events = _get(data, "events", "", list)
     events = tuple(_read_event(e, f"events[{i}]") for i, e in enumerate(raw_events))
+    _check_consistent(events)
     outcome = _get(data, "outcome", "", str)
     if outcome not in OUTCOMES:
         raise TranscriptError("outcome", f"unknown outcome {outcome!r} (expected one of {', '.join(OUTCOMES)})")
@@ -282,3 +283,35 @@ def _read_event(e: Any, where: str) -> Event:
             policy_break=_get(e, "policy_break", where, bool, optional=True, default=False),
         )
     raise TranscriptError(f"{where}.who", f"expected 'customer' or 'trainee', got {who!r}")
+
+
+def _check_consistent(events: tuple[Event, ...]) -> None:
+    """Events that contradict each other are a broken or forged transcript (SPEC §2).
+
+    Time never goes backwards; a beat is one of its node's beats; a trainee
+    cannot have heard more beats of a node than the customer said there; and
+    `interrupted` is `heard < of` for a move, false for a wait. (`heard` may
+    pass `of`: `of` is where the story ends, and beats may follow it.)
+    """
+    said: dict[str, int] = {}  # node -> beats the customer has said since entering it
+    last_t = 0
+    for i, e in enumerate(events):
+        where = f"events[{i}]"
+        if e.t_ms < last_t:
+            raise TranscriptError(f"{where}.t_ms", f"time goes backwards ({e.t_ms} after {last_t})")
+        last_t = e.t_ms
+        if isinstance(e, CustomerEvent):
+            if e.beat is not None:
+                if not 1 <= e.beat <= e.of:
+                    raise TranscriptError(f"{where}.beat", f"beat {e.beat} of {e.of} is not one of the node's beats")
+                said[e.node] = e.beat
+            continue
+        if e.of < 1:
+            raise TranscriptError(f"{where}.of", f"a node's story has at least one beat, got {e.of}")
+        if e.heard > said.get(e.node, 0):
+            raise TranscriptError(f"{where}.heard", f"heard {e.heard} beats, but the customer had said "
+                                  f"{said.get(e.node, 0)} in node {e.node!r}")
+        expected = False if e.is_wait else e.heard < e.of
+        if e.interrupted != expected:
+            rule = "a wait never interrupts" if e.is_wait else f"heard {e.heard} of {e.of}"
+            raise TranscriptError(f"{where}.interrupted", f"must be {str(expected).lower()} ({rule})")

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-CORE = ["scoring", "simulator.engine", "simulator.store"]
+CORE = ["untrusted", "scoring", "simulator.engine", "simulator.store"]
 
 
 def modules_of(package: str) -> list[str]:
@@ -36,6 +36,11 @@ def test_every_core_module_is_walked():
 @pytest.mark.parametrize("module", ALL)
 def test_core_module_does_not_import_the_ui(module):
     assert not imported_after(module) & {"textual", "rich"}
+
+
+@pytest.mark.parametrize("module", modules_of("untrusted"))
+def test_untrusted_input_handling_imports_nothing_of_ours(module):
+    assert not imported_after(module) & {"scoring", "simulator", "yaml"}
 
 
 @pytest.mark.parametrize("module", modules_of("scoring"))

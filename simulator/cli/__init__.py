@@ -7,11 +7,15 @@ inside `run`, so `hearout list` stays quick.
 """
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from importlib import import_module
 from typing import Any, Sequence
 
 from simulator.cli.common import EXIT_BAD_INPUT, EXIT_OK, BadInput, Parser
+
+MAX_SHOWN = 200  # problem lines per command
 
 # Command name -> module in this package, in the order `hearout --help` lists them.
 COMMANDS = {
@@ -33,22 +37,53 @@ def _parser() -> Parser:
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_streams()
     try:
-        args = _parser().parse_args(argv)
-        if args.command is None:
-            _need_terminal()
-            from simulator.tui import run
-
-            return run()
-        return import_module(f"simulator.cli.{COMMANDS[args.command]}").run(args)
-    except BadInput as exc:
-        for line in str(exc).splitlines():
-            print(line, file=sys.stderr)
-        return EXIT_BAD_INPUT
+        try:
+            code = _run(argv)
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
+            return code
+        except BadInput as exc:
+            _print_problems(str(exc))
+            return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("hearout: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # `hearout list | head`
-        return EXIT_OK
+    except OSError as exc:  # writing to stdout: `hearout list | head`, `hearout report > /dev/full`
+        _silence_stdout()
+        if exc.errno == errno.EPIPE:
+            return EXIT_OK  # the reader has all it wanted: the conventional quiet exit
+        print(f"hearout: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        _need_terminal()
+        from simulator.tui import run
+
+        return run()
+    return import_module(f"simulator.cli.{COMMANDS[args.command]}").run(args)
+
+
+def _print_problems(message: str) -> None:
+    """One line per problem, each safe for a terminal and of bounded length, at most MAX_SHOWN of them."""
+    from untrusted.text import one_line, shorten
+
+    lines = message.split("\n")  # only "\n": a U+2028 in a value must not start a forged line
+    for line in lines[:MAX_SHOWN]:
+        print(one_line(shorten(line, 2000)), file=sys.stderr)
+    if len(lines) > MAX_SHOWN:
+        print(f"hearout: and {len(lines) - MAX_SHOWN} more problems not shown", file=sys.stderr)
+
+
+def _silence_stdout() -> None:
+    """After a failed write, the rest of stdout's buffer goes nowhere instead of failing again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's capture): nothing left to flush
+        pass
 
 
 def _tolerant_streams() -> None:

@@ -8,7 +8,12 @@ import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
+from untrusted.files import MB, FileRefused, read_capped, write_atomic
+from untrusted.text import check_name, json_for_terminal, NameRefused, one_line, shorten
+
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
+TRANSCRIPT_LIMIT = 16 * MB  # a long call is tens of KB
+RUBRIC_LIMIT = 1 * MB
 
 
 class BadInput(Exception):
@@ -23,8 +28,6 @@ class Parser(argparse.ArgumentParser):
 
 def shown(path: Path) -> str:
     """A file name for a one-line message: a newline in the name must not split the line."""
-    from simulator.engine.problems import one_line
-
     return one_line(str(path))
 
 
@@ -35,17 +38,49 @@ def ascii_only() -> bool:
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=ascii_only())
+    """JSON for stdout: a terminal may show it, so no control, bidi or separator character goes out raw."""
+    return json_for_terminal(json.dumps(data, indent=2, ensure_ascii=ascii_only()))
 
 
-def resolve_scenario(ref: str, command: str = "hearout"):
-    """SPEC §4: a path when it ends in .yaml/.yml or contains a '/', otherwise a built-in id."""
+def trainee_name(given: str | None, command: str) -> str:
+    """SPEC §4: --trainee, else HEAROUT_TRAINEE, else the name set in the app's settings, else the login name.
+
+    A name that cannot be used (escape codes, undecodable bytes, a formula) is one line.
+    """
+    import os
+
+    from simulator.store.settings import load_settings
+
+    env = os.environ.get("HEAROUT_TRAINEE", "")
+    try:
+        if given is not None:
+            return check_name(given, "--trainee")
+        if env.strip():
+            return check_name(env, "HEAROUT_TRAINEE")
+    except NameRefused as exc:
+        raise BadInput(f"{command}: error: {exc}") from None
+    return load_settings().trainee  # checked as it is read
+
+
+def resolve_scenario(ref: str, command: str = "hearout", *, refuse_builtin_ids: bool = False):
+    """SPEC §4: a path when it ends in .yaml/.yml or contains a '/', otherwise a built-in id.
+
+    With `refuse_builtin_ids`, a file whose id is a built-in's is refused unless it
+    is that built-in, byte for byte: its saved scores would pass for the built-in's.
+    """
     from simulator.engine.builtin import builtin_files, load_builtin
-    from simulator.engine.loader import ScenarioError, load_scenario
+    from simulator.engine.loader import ScenarioError, load_scenario_text
+    from simulator.engine.yamlnodes import MAX_BYTES
 
     try:
         if ref.endswith((".yaml", ".yml")) or "/" in ref:
-            return load_scenario(ref)
+            data = read_file(Path(ref), MAX_BYTES, "a scenario")
+            scenario = load_scenario_text(data, shown(Path(ref)))
+            builtin = builtin_files().get(scenario.id)
+            if refuse_builtin_ids and builtin is not None and builtin.read_bytes() != data:
+                raise BadInput(f"{shown(Path(ref))}: error: id '{scenario.id}' is a built-in scenario's id; "
+                               f"give this scenario its own id (e.g. '{scenario.id}-custom')")
+            return scenario
         if ref not in builtin_files():
             known = ", ".join(builtin_files()) or "none"
             raise BadInput(f"{command}: error: no built-in scenario {ref!r} (built-in: {known})")
@@ -55,21 +90,47 @@ def resolve_scenario(ref: str, command: str = "hearout"):
 
 
 def write_json(path: Path, data: Any) -> None:
+    """Write all or nothing: a failure leaves an existing file as it was."""
     try:
-        path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        write_atomic(path, text.encode("utf-8", "surrogatepass"))
     except OSError as exc:
         raise BadInput(f"{shown(path)}: error: cannot write: {exc.strerror or exc}") from None
 
 
-def read_json(path: Path) -> Any:
+def read_file(path: Path, limit: int, what: str) -> bytes:
+    """The one way a command reads a file it was given: capped, regular files only."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BadInput(f"{shown(path)}: error: cannot read: {exc.strerror or exc}") from None
+        return read_capped(path, limit, what)
+    except FileRefused as exc:
+        raise BadInput(f"{shown(path)}: error: {exc}") from None
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
+    out: dict = {}
+    for key, value in pairs:
+        if key in out:  # json keeps the last silently; two values for one field is a forged or broken file
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
+
+
+def read_json(path: Path, limit: int = TRANSCRIPT_LIMIT, what: str = "a transcript") -> Any:
+    raw = read_file(path, limit, what)
     try:
-        return json.loads(raw.decode("utf-8-sig"))
+        return json.loads(raw.decode("utf-8-sig"), object_pairs_hook=_no_duplicates)
     except UnicodeDecodeError:
+        if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+            raise BadInput(f"{shown(path)}: error: not UTF-8 text (it is UTF-32; save it as UTF-8)") from None
+        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise BadInput(f"{shown(path)}: error: not UTF-8 text (it is UTF-16; save it as UTF-8)") from None
         raise BadInput(f"{shown(path)}: error: not UTF-8 text") from None
+    except _DuplicateKey as exc:
+        raise BadInput(f"{shown(path)}: error: not valid JSON: duplicate key {shorten(str(exc))!r} in an object") from None
     except json.JSONDecodeError as exc:
         raise BadInput(f"{shown(path)}:{exc.lineno}:{exc.colno}: error: not valid JSON: {exc.msg}") from None
     except ValueError:  # a number of thousands of digits: Python refuses to convert it

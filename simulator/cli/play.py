@@ -5,7 +5,7 @@ import argparse
 import re
 from pathlib import Path
 
-from simulator.cli.common import EXIT_OK, BadInput, print_card, resolve_scenario, write_json
+from simulator.cli.common import EXIT_OK, BadInput, print_card, resolve_scenario, shown, trainee_name, write_json
 
 MAX_SEED = 2**63 - 1  # the largest whole number the session store (SQLite) keeps
 
@@ -41,10 +41,12 @@ def run(args: argparse.Namespace) -> int:
     from scoring import score
     from simulator.engine import PlayError, run_script
 
-    scenario = resolve_scenario(args.scenario, "hearout play")
+    trainee = trainee_name(args.trainee, "hearout play")
+    scenario = resolve_scenario(args.scenario, "hearout play", refuse_builtin_ids=True)
+    if args.transcript is not None:
+        _not_the_scenario(args.transcript, args.scenario)
     moves = [k.strip() for k in args.moves.split(",") if k.strip()]
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
-    trainee = _trainee(args.trainee)
     try:
         session = run_script(scenario, moves, seed=seed, trainee=trainee)
     except PlayError as exc:
@@ -60,13 +62,19 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _trainee(given: str | None) -> str:
-    """SPEC §4: --trainee, else HEAROUT_TRAINEE, else the name set in the app's settings, else the login name."""
+def _not_the_scenario(target: Path, ref: str) -> None:
+    """--transcript must not overwrite the scenario being played."""
     import os
 
-    from simulator.store.settings import load_settings
-
-    return (given or "").strip() or os.environ.get("HEAROUT_TRAINEE", "").strip() or load_settings().trainee
+    if not os.path.exists(ref) or not os.path.exists(target):
+        return
+    try:
+        same = os.path.samefile(ref, target)
+    except (OSError, ValueError):
+        return
+    if same:
+        raise BadInput(f"{shown(target)}: error: --transcript names the scenario file itself; "
+                       "choose another file for the transcript")
 
 
 def _save(transcript, score: dict) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from simulator.cli.common import EXIT_OK, BadInput, dumps
+from simulator.cli.common import EXIT_OK, BadInput, dumps, trainee_name
+from untrusted.text import csv_cell, one_line
 
 
 def register(sub, name: str) -> None:
@@ -16,9 +17,10 @@ def register(sub, name: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from simulator.store import SessionStore, StoreError
 
+    trainee = trainee_name(args.trainee, "hearout report") if args.trainee is not None else None
     try:
         store = SessionStore.default()
-        rows = store.sessions(args.trainee, settle=True)  # orphans shown abandoned, not written (SPEC §6)
+        rows = store.sessions(trainee, settle=True)  # orphans shown abandoned, not written (SPEC §6)
         store.close()
     except StoreError as exc:
         raise BadInput(f"hearout report: error: {exc}") from None
@@ -31,7 +33,8 @@ def run(args: argparse.Namespace) -> int:
 
         w = csv.DictWriter(sys.stdout, fieldnames=fields, lineterminator="\n")
         w.writeheader()
-        w.writerows(records)
+        # Names and titles are untrusted: no cell may start a spreadsheet formula.
+        w.writerows({k: csv_cell(v) for k, v in r.items()} for r in records)
     else:
         _print_table(records, args.trainee)
     return EXIT_OK
@@ -43,8 +46,8 @@ def _print_table(records: list[dict], trainee: str | None) -> None:
         return
     cols = [("started_at", "started"), ("trainee", "trainee"), ("scenario_id", "scenario"),
             ("outcome", "outcome"), ("overall", "score")]
-    cells = [[("in progress" if r[k] is None and k == "outcome" else "" if r[k] is None else str(r[k]))
-              for k, _ in cols] for r in records]
+    cells = [[("in progress" if r[k] is None and k == "outcome" else "" if r[k] is None else one_line(str(r[k])))
+              for k, _ in cols] for r in records]  # one_line: a name's escape codes or newline stay visible text
     widths = [max(len(h), *(len(row[i]) for row in cells)) for i, (_, h) in enumerate(cols)]
     print("  ".join(h.ljust(w) for (_, h), w in zip(cols, widths)).rstrip())
     for row in cells:

@@ -4,7 +4,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from simulator.cli.common import EXIT_OK, BadInput, print_card, read_json, shown
+from simulator.cli.common import RUBRIC_LIMIT, EXIT_OK, BadInput, print_card, read_file, read_json, shown
+from untrusted.text import one_line, shorten
 
 
 def register(sub, name: str) -> None:
@@ -23,29 +24,20 @@ def run(args: argparse.Namespace) -> int:
     try:
         transcript = Transcript.from_dict(data)
     except TranscriptError as exc:
-        raise BadInput(f"{shown(args.transcript)}: error: {exc}") from None
+        raise BadInput(f"{shown(args.transcript)}: error: {one_line(shorten(str(exc), 300))}") from None
     print_card(score(transcript, rubric), transcript, as_json=args.json)
     return EXIT_OK
 
 
 def _read_rubric(path: Path):
-    import yaml
-
+    """A coach's rubric, read like a scenario: capped, no aliases, tags or duplicate keys."""
     from scoring import Rubric, RubricError
+    from simulator.engine.yamlnodes import load_data
 
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise BadInput(f"{shown(path)}: error: cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise BadInput(f"{shown(path)}: error: not UTF-8 text") from None
-    try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{shown(path)}:{mark.line + 1}:{mark.column + 1}" if mark else shown(path)
-        raise BadInput(f"{where}: error: not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
+    data, problems = load_data(read_file(path, RUBRIC_LIMIT, "a rubric"), shown(path), "a rubric file")
+    if problems:
+        raise BadInput("\n".join(str(p) for p in problems))
     try:
         return Rubric.from_dict(data)
     except RubricError as exc:
-        raise BadInput(f"{shown(path)}: error: {exc}") from None
+        raise BadInput(f"{shown(path)}: error: {one_line(shorten(str(exc), 300))}") from None

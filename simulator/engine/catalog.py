@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import asdict
 from pathlib import Path
 
+from scoring.acts import SKILLS
 from simulator.engine.model import ScenarioCard
+from untrusted.files import FileRefused, read_capped, write_atomic
+from untrusted.text import unsafe
 
 INDEX_VERSION = 1
+INDEX_LIMIT = 1024 * 1024
 
 
 def builtin_cards(index_path: Path | None = None) -> list[ScenarioCard]:
@@ -44,13 +47,22 @@ def builtin_cards(index_path: Path | None = None) -> list[ScenarioCard]:
 
 
 def _card_from(entry: dict) -> ScenarioCard | None:
+    """A card from the cache, or None: the cache is a file anyone with the folder can edit.
+
+    It must hold what the loader would have accepted (no escape sequence in a title
+    reaches the screen); anything else and the scenario is loaded again.
+    """
     try:
         card = ScenarioCard(entry["id"], entry["title"], entry["summary"], entry["difficulty"],
                             tuple(entry["skills"]))
     except (KeyError, TypeError):
         return None
-    fields_ok = (all(isinstance(v, str) for v in (card.id, card.title, card.summary))
-                 and type(card.difficulty) is int and all(isinstance(s, str) for s in card.skills))
+    texts = (card.id, card.title, card.summary)
+    fields_ok = (all(isinstance(v, str) for v in texts)
+                 and all(not any(c not in "\n\t" and unsafe(c) for c in v) for v in texts)
+                 and card.title.strip() != ""
+                 and type(card.difficulty) is int and 1 <= card.difficulty <= 5
+                 and all(isinstance(s, str) and s in SKILLS for s in card.skills))
     return card if fields_ok else None
 
 
@@ -58,8 +70,8 @@ def _read_index(path: Path | None) -> dict[str, dict]:
     if path is None:
         return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_capped(path, INDEX_LIMIT, "the scenario index").decode("utf-8"))
+    except (FileRefused, ValueError, RecursionError):
         return {}
     if not isinstance(data, dict) or data.get("version") != INDEX_VERSION or not isinstance(data.get("files"), dict):
         return {}
@@ -69,8 +81,7 @@ def _read_index(path: Path | None) -> dict[str, dict]:
 def _write_index(path: Path, files: dict[str, dict]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"version": INDEX_VERSION, "files": files}, indent=1), encoding="utf-8")
-        os.replace(tmp, path)
+        text = json.dumps({"version": INDEX_VERSION, "files": files}, indent=1)  # ASCII
+        write_atomic(path, text.encode("ascii"))  # a fresh temp file: a planted link is never followed
     except OSError:
         pass  # only a cache: the next start rebuilds it

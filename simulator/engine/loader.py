@@ -30,8 +30,10 @@ from simulator.engine.model import (
     Node,
     Scenario,
 )
-from simulator.engine.problems import Problem, ScenarioError
+from simulator.engine.problems import Problem, Problems, ScenarioError
 from simulator.engine.yamlnodes import ALIAS_TAG, MAX_BYTES, compose, decode, show
+from untrusted.files import FileRefused, read_capped
+from untrusted.text import unsafe
 
 __all__ = ["Problem", "ScenarioError", "load_scenario", "load_scenario_text", "check_scenario_text"]
 
@@ -52,10 +54,9 @@ GUARD_FIELDS = ("mood_at_least", "mood_below", "flags", "not_flags", "cut_in")
 def load_scenario(path: str | os.PathLike) -> Scenario:
     source = os.fsdecode(path)
     try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_BYTES + 1)  # one byte more tells us it is too big
-    except OSError as exc:
-        raise ScenarioError([Problem(source, 1, 1, f"cannot read file: {exc.strerror or exc}")]) from None
+        data = read_capped(path, MAX_BYTES, "a scenario")  # a FIFO, a device or 50 MB is refused before reading
+    except FileRefused as exc:
+        raise ScenarioError([Problem(source, 1, 1, str(exc))]) from None
     return load_scenario_text(data, source)
 
 
@@ -92,10 +93,12 @@ def _check(text: str | bytes, source: str) -> tuple[Scenario | None, list[Proble
         return None, problems
     reader = _Reader(source, problems)
     scenario = reader.scenario(root)
+    dropped = problems.summary()[len(problems):]
     problems.sort(key=lambda p: (p.line, p.col))  # stable: same-place problems keep their order
+    problems.extend(dropped)  # "and N more" stays last
     if any(p.severity == "error" for p in problems):
-        return None, problems
-    return scenario, problems
+        return None, list(problems)
+    return scenario, list(problems)
 
 
 def _hint(word: str, options: Iterable[str], list_all: bool = False) -> str:
@@ -186,11 +189,12 @@ class _Reader:
         if not empty_ok and not node.value.strip():
             self.error(node, f"{path} must not be empty")
             return None
-        bad = next((c for c in node.value if c not in "\n\t" and unicodedata.category(c) == "Cc"), None)
+        bad = next((c for c in node.value if c not in "\n\t" and unsafe(c)), None)
         if bad is not None:
-            # YAML refuses these characters raw but lets a quoted escape ("\e", "\x1b") through;
-            # printed to a terminal they could move the cursor or retitle the window.
-            self.error(node, f"{path} contains the control character U+{ord(bad):04X}; text cannot hold it")
+            # YAML refuses these characters raw but lets a quoted escape ("\e", "\x1b", "\u202e") through;
+            # printed to a terminal they could move the cursor, retitle the window or reorder the line.
+            kind = "control" if unicodedata.category(bad) == "Cc" else "line-breaking or bidi control"
+            self.error(node, f"{path} contains the {kind} character U+{ord(bad):04X}; text cannot hold it")
             return None
         return node.value  # as written: `No` stays "No", `1.0` stays "1.0"
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from untrusted.text import one_line
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -24,8 +26,29 @@ class Problem:
         return f"{self.source}:{self.line}:{self.col}: {self.severity}: {self.message}"
 
 
-def one_line(text: str) -> str:
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+MAX_SHOWN = 200  # problems listed per file; a file of two million mistakes gets a count for the rest
+
+
+class Problems(list):
+    """A list of problems that keeps the first MAX_SHOWN and counts the rest."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.dropped = 0
+
+    def append(self, problem: Problem) -> None:
+        if len(self) < MAX_SHOWN:
+            super().append(problem)
+        else:
+            self.dropped += 1
+
+    def summary(self) -> list[Problem]:
+        """The problems kept, then one line for the rest."""
+        if not self.dropped or not self:
+            return list(self)
+        last = self[-1]
+        more = Problem(last.source, last.line, last.col, f"and {self.dropped} more problems not shown")
+        return [*self, more]
 
 
 class ScenarioError(Exception):

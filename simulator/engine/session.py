@@ -17,6 +17,7 @@ from scoring.vocabulary import ABANDONED, WAIT, clamp
 from simulator.engine.clock import Clock, ManualClock
 from simulator.engine.machine import machine_for, trigger_name
 from simulator.engine.model import Move, Node, Scenario
+from untrusted.text import shorten
 
 
 class PlayError(Exception):
@@ -26,13 +27,13 @@ class PlayError(Exception):
 class UnknownMove(PlayError):
     def __init__(self, key: str, node: str, valid: Sequence[str]):
         self.key, self.node, self.valid = key, node, tuple(valid)
-        super().__init__(f"unknown move {key!r} at node {node!r}; valid here: {', '.join(self.valid)}")
+        super().__init__(f"unknown move {shorten(key)!r} at node {node!r}; valid here: {', '.join(self.valid)}")
 
 
 class CallOver(PlayError):
     def __init__(self, key: str):
         self.key = key
-        super().__init__(f"move {key!r} comes after the call has ended")
+        super().__init__(f"move {shorten(key)!r} comes after the call has ended")
 
 
 class Session:

@@ -13,6 +13,9 @@ what is a number or a boolean, so YAML 1.1 never turns a beat `No` into False.
 from __future__ import annotations
 
 import codecs
+import math
+import re
+
 import yaml
 from yaml.events import (
     AliasEvent,
@@ -24,7 +27,8 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from simulator.engine.problems import Problem
+from simulator.engine.problems import Problem, Problems
+from untrusted.text import shorten
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64  # a scenario needs about 8 levels; this only stops abuse
@@ -41,7 +45,7 @@ _BOM = codecs.BOM_UTF8
 
 def show(value: str, limit: int = 60) -> str:
     """A value from the file, cut short for a message (a line may be megabytes)."""
-    return value if len(value) <= limit else value[:limit] + "…"
+    return shorten(value, limit)
 
 
 def decode(data: bytes, source: str) -> tuple[str | None, list[Problem]]:
@@ -52,6 +56,8 @@ def decode(data: bytes, source: str) -> tuple[str | None, list[Problem]]:
 
     if len(data) > MAX_BYTES:
         return fail(f"file is larger than the {MAX_BYTES // (1024 * 1024)} MB limit for a scenario")
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00 starts both
+        return fail("file is UTF-32 text; save it as UTF-8")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return fail("file is UTF-16 text; save it as UTF-8")
     if b"\0" in data:
@@ -68,14 +74,15 @@ def decode(data: bytes, source: str) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
-def compose(text: str, source: str, loader: type | None = None) -> tuple[Node | None, list[Problem]]:
+def compose(text: str, source: str, loader: type | None = None,
+            noun: str = "a scenario file") -> tuple[Node | None, list[Problem]]:
     """Parse one YAML document into a node tree, refusing unsafe features.
 
     Returns (None, problems) when there is no usable tree (syntax error, too
     deep, several documents); otherwise the tree plus any refusals found on
     the way (anchors, aliases, tags, merge keys, duplicate keys).
     """
-    builder = _Builder(source)
+    builder = _Builder(source, noun)
     parser = None
     try:
         parser = (loader or SAFE_LOADER)(text)  # PyYAML's reader may already refuse characters here
@@ -119,9 +126,10 @@ def _position(text: str, index: int) -> tuple[int, int]:
 class _Builder:
     """Turns parser events into nodes, one event at a time, with its own stack."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, noun: str = "a scenario file") -> None:
         self.source = source
-        self.problems: list[Problem] = []
+        self.noun = noun
+        self.problems = Problems()  # capped: two million aliases are not two million lines
         self.root: Node | None = None
         self.documents = 0
         # Open collections: [node, pending mapping key, {key text: first key node}].
@@ -135,10 +143,10 @@ class _Builder:
         if isinstance(event, DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                self.refuse(event.start_mark, "several YAML documents in one file; a scenario file holds exactly one")
+                self.refuse(event.start_mark, f"several YAML documents in one file; {self.noun} holds exactly one")
                 return False
         elif isinstance(event, AliasEvent):
-            self.refuse(event.start_mark, f"aliases (*{event.anchor}) are not allowed in a scenario file")
+            self.refuse(event.start_mark, f"aliases (*{event.anchor}) are not allowed in {self.noun}")
             self.attach(ScalarNode(ALIAS_TAG, "", event.start_mark, event.end_mark))
         elif isinstance(event, NodeEvent):
             return self.open(event)
@@ -149,10 +157,10 @@ class _Builder:
 
     def open(self, event) -> bool:
         if event.anchor is not None:
-            self.refuse(event.start_mark, f"anchors (&{event.anchor}) are not allowed in a scenario file")
+            self.refuse(event.start_mark, f"anchors (&{event.anchor}) are not allowed in {self.noun}")
         if event.tag is not None:  # any explicit tag, even !!str: tags can mean code
             tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-            self.refuse(event.start_mark, f"tags ({tag}) are not allowed in a scenario file")
+            self.refuse(event.start_mark, f"tags ({tag}) are not allowed in {self.noun}")
         mark = (event.start_mark, event.end_mark)
         if isinstance(event, ScalarEvent):
             self.attach(ScalarNode(None, event.value, *mark, style=event.style or None))
@@ -185,9 +193,84 @@ class _Builder:
         if not isinstance(key, ScalarNode) or key.tag == ALIAS_TAG:
             return  # the loader reports non-text keys where it expects names
         if key.value == "<<" and key.style is None:
-            self.refuse(key.start_mark, "merge keys (<<) are not allowed in a scenario file")
+            self.refuse(key.start_mark, f"merge keys (<<) are not allowed in {self.noun}")
         first = seen.setdefault(key.value, key)
         if first is not key:
             # PyYAML would silently keep the last value; a repeated key is a mistake.
             line = first.start_mark.line + 1
             self.refuse(key.start_mark, f"duplicate key '{show(key.value)}' (first at line {line})")
+
+
+# --- plain data, for YAML files that are not scenarios (a coach's rubric) ------
+
+MAX_DIGITS = 30  # more is no rubric value, and int() of thousands of digits raises
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_SPECIAL = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}
+
+
+def load_data(data: bytes, source: str, noun: str = "this file") -> tuple[object, list[Problem]]:
+    """A whole YAML file as plain Python data (dicts, lists, text, numbers, booleans, None).
+
+    The same refusals as a scenario (aliases, tags, merge and duplicate keys,
+    depth, size, encoding); the YAML 1.2 core schema for plain scalars, so `no`
+    stays text; a number of more than MAX_DIGITS digits is refused.
+    """
+    text, problems = decode(data, source)
+    if text is None:
+        return None, problems
+    root, problems = compose(text, source, noun=noun)
+    if root is None:
+        return None, list(problems) or [Problem(source, 1, 1, "empty file")]
+    converter = _Plain(source, problems)
+    value = converter.value(root)
+    return value, problems.summary() if isinstance(problems, Problems) else list(problems)
+
+
+class _Plain:
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.source, self.problems = source, problems
+
+    def value(self, root: Node) -> object:
+        # Iterative, like the builder: deep trees were already refused, but stay off the stack.
+        out: list = [None]
+        todo: list[tuple[Node, object, object]] = [(root, out, 0)]
+        while todo:
+            node, parent, slot = todo.pop()
+            if isinstance(node, MappingNode):
+                made: object = {}
+                for key, child in node.value:
+                    if not isinstance(key, ScalarNode) or key.tag == ALIAS_TAG:
+                        if key.tag != ALIAS_TAG:
+                            self.problems.append(_at(self.source, key.start_mark, "a key must be text"))
+                        continue
+                    made[key.value] = None
+                    todo.append((child, made, key.value))
+            elif isinstance(node, SequenceNode):
+                made = [None] * len(node.value)
+                todo.extend((child, made, i) for i, child in enumerate(node.value))
+            else:
+                made = self.scalar(node)
+            parent[slot] = made  # type: ignore[index]
+        return out[0]
+
+    def scalar(self, node: ScalarNode) -> object:
+        raw = node.value
+        if node.tag == ALIAS_TAG or node.style is not None:
+            return None if node.tag == ALIAS_TAG else raw
+        if raw in _NULLS:
+            return None
+        if raw in _BOOLS:
+            return _BOOLS[raw]
+        if raw.lower() in _SPECIAL:
+            return _SPECIAL[raw.lower()]
+        if _INT.fullmatch(raw) or _FLOAT.fullmatch(raw):
+            digits = sum(c.isdigit() for c in raw)
+            if digits > MAX_DIGITS:
+                self.problems.append(_at(self.source, node.start_mark,
+                                         f"number '{show(raw)}' has {digits} digits; at most {MAX_DIGITS} are read"))
+                return None
+            return int(raw) if _INT.fullmatch(raw) else float(raw)
+        return raw

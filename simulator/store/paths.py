@@ -5,19 +5,25 @@ import os
 from pathlib import Path
 
 
-def data_dir() -> Path:
+def _override() -> Path | None:
+    """HEAROUT_DATA_DIR, with ~ expanded: a quoted '~/x' must not create a folder named '~'."""
     override = os.environ.get("HEAROUT_DATA_DIR")
+    return Path(os.path.expanduser(override)) if override else None
+
+
+def data_dir() -> Path:
+    override = _override()
     if override:
-        return Path(override)
+        return override
     from platformdirs import user_data_path
 
     return user_data_path("hearout", appauthor=False)
 
 
 def config_dir() -> Path:
-    override = os.environ.get("HEAROUT_DATA_DIR")
+    override = _override()
     if override:
-        return Path(override)
+        return override
     from platformdirs import user_config_path
 
     return user_config_path("hearout", appauthor=False)

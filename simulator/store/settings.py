@@ -7,6 +7,9 @@ import os
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from untrusted.files import FileRefused, read_capped, write_atomic
+from untrusted.text import NameRefused, check_name
+
 PACES = ("slow", "normal", "fast")
 
 
@@ -20,15 +23,30 @@ class Settings:
         return replace(self, **changes)
 
 
+FALLBACK_TRAINEE = "trainee"
+SETTINGS_LIMIT = 64 * 1024
+
+
 def default_trainee() -> str:
-    """HEAROUT_TRAINEE, else the login name (SPEC §4)."""
-    name = os.environ.get("HEAROUT_TRAINEE", "").strip()
-    if name:
-        return name
+    """HEAROUT_TRAINEE, else the login name (SPEC §4).
+
+    NameRefused (one line) when HEAROUT_TRAINEE is set to something that is no
+    usable name; a login name that is not becomes "trainee".
+    """
+    name = os.environ.get("HEAROUT_TRAINEE", "")
+    if name.strip():
+        return check_name(name, "HEAROUT_TRAINEE")
     try:
-        return getpass.getuser() or "trainee"
-    except Exception:  # no login name in some containers
-        return "trainee"
+        return check_name(getpass.getuser() or FALLBACK_TRAINEE, "login name")
+    except Exception:  # no login name in some containers, or an undecodable one
+        return FALLBACK_TRAINEE
+
+
+def _usable_default() -> str:
+    try:
+        return default_trainee()
+    except NameRefused:
+        return FALLBACK_TRAINEE
 
 
 def settings_path() -> Path:
@@ -40,22 +58,24 @@ def settings_path() -> Path:
 def load_settings(path: Path | None = None) -> Settings:
     """Saved settings; a missing or unreadable file gives the defaults."""
     path = path or settings_path()
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    try:  # untrusted like any file: capped, regular files only
+        raw = json.loads(read_capped(path, SETTINGS_LIMIT, "settings").decode("utf-8"))
+    except (FileRefused, ValueError, RecursionError):
         raw = {}
     if not isinstance(raw, dict):
         raw = {}
-    trainee = raw.get("trainee") if isinstance(raw.get("trainee"), str) else ""
+    try:  # a name that could not be typed into the dialog (escapes, a lone surrogate) is not used
+        trainee = check_name(raw["trainee"], "settings trainee") if isinstance(raw.get("trainee"), str) else ""
+    except NameRefused:
+        trainee = ""
     pace = raw.get("pace") if raw.get("pace") in PACES else "normal"
     ntp = raw.get("no_time_pressure") if isinstance(raw.get("no_time_pressure"), bool) else False
-    return Settings(trainee=trainee.strip() or default_trainee(), pace=pace, no_time_pressure=ntp)
+    return Settings(trainee=trainee or _usable_default(), pace=pace, no_time_pressure=ntp)
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write atomically, so a crash mid-write never leaves half a file."""
     path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(asdict(settings), indent=2), encoding="utf-8")
-    os.replace(tmp, path)
+    text = json.dumps(asdict(settings), indent=2)  # ASCII: a name is stored as \u escapes
+    write_atomic(path, text.encode("ascii"), mode=0o600)  # a fresh temp file: a planted link is never followed

@@ -11,31 +11,40 @@ from scoring.transcript import CHANNELS, OUTCOMES, Transcript
 ACT_NAMES = sorted(ACTS)
 
 
+NODES = ["opening", "details", "offer"]
+
+
 @st.composite
-def trainee_event(draw):
-    of = draw(st.integers(0, 6))
-    heard = draw(st.integers(0, 7))
+def trainee_event(draw, said: dict[str, int]):
+    node = draw(st.sampled_from(NODES))
+    of = draw(st.integers(1, 6))
+    heard = draw(st.integers(0, said.get(node, 0)))  # no more than the customer said there
     is_wait = draw(st.booleans())
     acts = ["listen"] if is_wait else draw(st.lists(st.sampled_from(ACT_NAMES), min_size=1, max_size=5))
     return {
-        "who": "trainee", "node": draw(st.sampled_from(["opening", "details", "offer"])),
+        "who": "trainee", "node": node,
         "move": "wait" if is_wait else draw(st.sampled_from(["a", "b", "hear-more"])),
         "acts": acts, "channel": None if is_wait else draw(st.none() | st.sampled_from(CHANNELS)),
         "policy_break": draw(st.booleans()), "heard": heard, "of": of,
-        "interrupted": False if is_wait else draw(st.booleans()),
+        "interrupted": False if is_wait else heard < of,  # SPEC §2; the reader refuses anything else
         "text": draw(st.text(max_size=30)), "mood_after": draw(st.integers(0, 100)), "t_ms": 0,
     }
 
 
-customer_event = st.fixed_dictionaries({
-    "who": st.just("customer"), "node": st.just("opening"), "beat": st.integers(1, 4), "of": st.integers(1, 4),
-    "text": st.text(max_size=20), "t_ms": st.just(0),
-})
+@st.composite
+def customer_event(draw, said: dict[str, int]):
+    node = draw(st.sampled_from(NODES))
+    beat = draw(st.integers(1, 4))
+    said[node] = beat
+    return {"who": "customer", "node": node, "beat": beat, "of": draw(st.integers(beat, 4)),
+            "text": draw(st.text(max_size=20)), "t_ms": 0}
 
 
 @st.composite
 def transcript_dict(draw):
-    events = draw(st.lists(trainee_event() | customer_event, max_size=12))
+    said: dict[str, int] = {}
+    events = [draw(trainee_event(said) if draw(st.booleans()) else customer_event(said))
+              for _ in range(draw(st.integers(0, 12)))]
     scenario = {"id": "x", "title": draw(st.text(max_size=20)), "at_fault": draw(st.booleans())}
     customer = draw(st.none() | st.sampled_from(["Priya Shah", "Dana", "", "  "]) | st.text(max_size=15))
     if customer is not None:

@@ -67,11 +67,15 @@ class NameScreen(ModalScreen[str | None]):
         yield Footer()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        name = event.value.strip()
-        if name:
-            self.dismiss(name)
-        else:
+        from untrusted.text import NameRefused, check_name
+
+        if not event.value.strip():
             self.notify("A name cannot be empty.", severity="warning")
+            return
+        try:
+            self.dismiss(check_name(event.value, "The name"))
+        except NameRefused as exc:  # the same rule as --trainee and HEAROUT_TRAINEE
+            self.notify(f"{exc}.", severity="warning", markup=False)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

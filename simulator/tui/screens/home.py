@@ -86,9 +86,11 @@ class HomeScreen(Screen):
         s = self.settings
         if s is None:
             return
+        from untrusted.text import one_line
+
         pressure = "off (Space only)" if s.no_time_pressure else "on"
-        self.query_one("#status", Static).update(
-            f"Trainee: {s.trainee}   Pace: {s.pace}   Time pressure: {pressure}"
+        self.query_one("#status", Static).update(  # one_line: a name is shown as text, never obeyed
+            f"Trainee: {one_line(s.trainee)}   Pace: {s.pace}   Time pressure: {pressure}"
         )
 
     @property
