@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 
 from simulator.cli.common import EXIT_OK, BadInput, dumps
+from untrusted.text import terminal
 
 
 def register(sub, name: str) -> None:
@@ -23,9 +24,9 @@ def run(args: argparse.Namespace) -> int:
     indent = " " * (width + 9)
     columns = max(40, shutil.get_terminal_size((80, 24)).columns - 1)
     for s in scenarios:
-        print(f"{s.id:<{width}}  {'★' * s.difficulty:<5}  {s.title}")
+        print(f"{s.id:<{width}}  {'★' * s.difficulty:<5}  {terminal(s.title)}")
         if s.summary:
-            print(textwrap.fill(s.summary, columns, initial_indent=indent, subsequent_indent=indent))
+            print(textwrap.fill(terminal(s.summary), columns, initial_indent=indent, subsequent_indent=indent))
     return EXIT_OK
 
 

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         # Names and titles are untrusted: no cell may start a spreadsheet formula.
         w.writerows({k: csv_cell(v) for k, v in r.items()} for r in records)
     else:
-        _print_table(records, args.trainee)
+        _print_table(records, trainee)
     return EXIT_OK
 
 
