@@ -23,6 +23,10 @@ COMMANDS = {
     "play": "play",
     "score": "score",
     "report": "report",
+    "lint": "lint",
+    "schema": "schema",
+    "diagram": "diagram",
+    "new": "new",
 }
 
 

@@ -146,3 +146,27 @@ def print_card(card, transcript, *, as_json: bool) -> None:
         from scoring import format_scorecard
 
         print(format_scorecard(card, transcript))
+
+
+def is_path(ref: str) -> bool:
+    """SPEC §4: a path when it ends in .yaml/.yml or contains a '/', otherwise a built-in id."""
+    return ref.endswith((".yaml", ".yml")) or "/" in ref
+
+
+def read_scenario_bytes(ref: str, command: str = "hearout") -> tuple[bytes, str]:
+    """A scenario file's bytes and the name to report it by, unchecked (for tools that report problems)."""
+    from simulator.engine.builtin import builtin_files
+    from simulator.engine.yamlnodes import MAX_BYTES
+
+    if not is_path(ref):
+        files = builtin_files()
+        if ref not in files:
+            raise BadInput(f"{command}: error: no built-in scenario {ref!r} (built-in: {', '.join(files) or 'none'})")
+        return files[ref].read_bytes(), f"scenarios/{files[ref].name}"
+    return read_file(Path(ref), MAX_BYTES, "a scenario"), ref
+
+
+def positive_int(text: str) -> int:
+    if not text.strip().isascii() or not text.strip().isdigit() or len(text.strip()) > 9:
+        raise argparse.ArgumentTypeError(f"expected a whole number 0..999999999, got {text[:30]!r}")
+    return int(text)

@@ -13,12 +13,13 @@ import re
 import unicodedata
 from collections import deque
 from types import MappingProxyType
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from yaml.nodes import MappingNode, Node as YNode, ScalarNode, SequenceNode
 
 from scoring.acts import ACTS, SKILLS
 from scoring.vocabulary import CHANNELS, ENDINGS, WAIT
+from simulator.engine import definitions as defs
 from simulator.engine.model import (
     FORMAT,
     Beat,
@@ -35,20 +36,25 @@ from simulator.engine.yamlnodes import ALIAS_TAG, MAX_BYTES, compose, decode, sh
 from untrusted.files import FileRefused, read_capped
 from untrusted.text import unsafe
 
-__all__ = ["Problem", "ScenarioError", "load_scenario", "load_scenario_text", "check_scenario_text"]
+__all__ = ["Problem", "ScenarioError", "load_scenario", "load_scenario_text", "check_scenario_text", "read_scenario_text"]
 
 NAME = re.compile(r"[a-z0-9-]+")
 INTEGER = re.compile(r"[-+]?[0-9]+")
 BOOLEANS = {"true": True, "false": False, "yes": True, "no": False}
 
-TOP_FIELDS = ("format", "id", "title", "summary", "difficulty", "skills", "customer", "briefing", "start", "nodes",
-              "cut_in_mood")
-CUSTOMER_FIELDS = ("name", "mood", "about")
-BRIEFING_FIELDS = ("text", "at_fault", "policy", "can_offer")
-NODE_FIELDS = ("customer", "story_ends", "silence", "moves", "end", "cut_in_mood")
-MOVE_FIELDS = ("key", "say", "acts", "mood", "set", "next", "channel", "policy_break", "examples")
-BRANCH_FIELDS = ("when", "to")
-GUARD_FIELDS = ("mood_at_least", "mood_below", "flags", "not_flags", "cut_in")
+# Field names, required fields and ranges come from `definitions`, as the JSON Schema does.
+TOP_FIELDS = defs.names("scenario")
+CUSTOMER_FIELDS = defs.names("customer")
+BRIEFING_FIELDS = defs.names("briefing")
+NODE_FIELDS = defs.names("node")
+MOVE_FIELDS = defs.names("move")
+BRANCH_FIELDS = defs.names("branch")
+GUARD_FIELDS = defs.names("guard")
+
+
+def _range(obj: str, name: str) -> tuple[int, int]:
+    f = defs.fields(obj)[name]
+    return f.lo, f.hi
 
 
 def load_scenario(path: str | os.PathLike) -> Scenario:
@@ -69,36 +75,64 @@ def load_scenario_text(text: str | bytes, source: str = "<string>") -> Scenario:
 
 def check_scenario_text(text: str | bytes, source: str) -> tuple[Scenario | None, list[Problem]]:
     """The scenario (None if any error) and every problem found; never raises for bad input."""
+    reading = read_scenario_text(text, source)
+    return reading.scenario, reading.problems
+
+
+class Reading:
+    """What reading a file gave: the scenario (None on any error), its problems, and where things are.
+
+    `marks` maps a place in the scenario, e.g. ("move", node_id, key) or
+    ("set", node_id, key, flag), to (line, col), for tools that report on a
+    valid scenario (`hearout lint`).
+    """
+
+    __slots__ = ("scenario", "problems", "more", "_marks")
+
+    def __init__(self, scenario: Scenario | None, problems: list[Problem], marks: dict | None = None,
+                 more: int = 0) -> None:
+        self.scenario, self.problems, self._marks = scenario, problems, marks or {}
+        self.more = more  # problems past the cap: `problems` ends with one line that counts them
+
+    def at(self, *place: object) -> tuple[int, int]:
+        """1-based (line, col) of a place, or of the file's start when it is not marked."""
+        node = self._marks.get(place)
+        if node is None:
+            return 1, 1
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def read_scenario_text(text: str | bytes, source: str) -> Reading:
     try:
         return _check(text, source)
     except (RecursionError, MemoryError) as exc:
-        return None, [Problem(source, 1, 1, f"scenario file too complex to read ({type(exc).__name__})")]
+        return Reading(None, [Problem(source, 1, 1, f"scenario file too complex to read ({type(exc).__name__})")])
     except Exception as exc:  # a bug here must still not show a trainer a traceback
-        return None, [Problem(source, 1, 1, f"internal error while reading the scenario: {exc!r}")]
+        return Reading(None, [Problem(source, 1, 1, f"internal error while reading the scenario: {exc!r}")])
 
 
-def _check(text: str | bytes, source: str) -> tuple[Scenario | None, list[Problem]]:
+def _check(text: str | bytes, source: str) -> Reading:
     if isinstance(text, str):
         try:
             text = text.encode("utf-8")  # one path for both: size, NUL and BOM checks
         except UnicodeEncodeError:
-            return None, [Problem(source, 1, 1, "text contains invalid Unicode (lone surrogates)")]
+            return Reading(None, [Problem(source, 1, 1, "text contains invalid Unicode (lone surrogates)")])
     decoded, problems = decode(text, source)
     if decoded is None:
-        return None, problems
+        return Reading(None, problems)
     root, problems = compose(decoded, source)
     if root is None:
         if not problems:  # only comments, or a bare `---`
             problems = [Problem(source, 1, 1, "empty file: no scenario in it")]
-        return None, problems
+        return Reading(None, problems)
     reader = _Reader(source, problems)
     scenario = reader.scenario(root)
     dropped = problems.summary()[len(problems):]
     problems.sort(key=lambda p: (p.line, p.col))  # stable: same-place problems keep their order
     problems.extend(dropped)  # "and N more" stays last
     if any(p.severity == "error" for p in problems):
-        return None, list(problems)
-    return scenario, list(problems)
+        return Reading(None, list(problems), reader.marks, problems.dropped)
+    return Reading(scenario, list(problems), reader.marks, problems.dropped)
 
 
 def _hint(word: str, options: Iterable[str], list_all: bool = False) -> str:
@@ -147,10 +181,11 @@ class _Reader:
         self.flags_set: set[str] = set()
         self.flags_read: list[tuple[YNode, str]] = []
         self.node_keys: dict[str, YNode] = {}
+        self.marks: dict[tuple, YNode] = {}  # places in the scenario -> the YAML node there
 
-    def error(self, where: YNode, message: str, severity: str = "error") -> None:
+    def error(self, where: YNode, message: str, severity: str = "error", code: str = "format") -> None:
         mark = where.start_mark
-        self.problems.append(Problem(self.source, mark.line + 1, mark.column + 1, message, severity))
+        self.problems.append(Problem(self.source, mark.line + 1, mark.column + 1, message, severity, code))
 
     # -- typed readers -------------------------------------------------------
 
@@ -265,15 +300,19 @@ class _Reader:
         fmt = self.text(f.value("format"), "format")
         if fmt is not None and fmt != FORMAT:
             self.error(f.value("format"), f"unsupported format '{show(fmt)}' (expected '{FORMAT}')")
+        self.marks.update({("field", name): f.value(name) for name in f})
         sid = self.name(f.value("id"), "id", "scenario id")
         title = self.text(f.value("title"), "title")
         summary = self.text(f.value("summary"), "summary", empty_ok=True) or ""
-        difficulty = self.integer(f.value("difficulty"), "difficulty", 1, 5) or 1
-        skills = [self.choice(n, "skills", SKILLS, "skill") for n, _ in self.strings(f.value("skills"), "skills")]
+        difficulty = self.integer(f.value("difficulty"), "difficulty", *_range("scenario", "difficulty")) or 1
+        skills = []
+        for n, value in self.strings(f.value("skills"), "skills"):
+            skills.append(self.choice(n, "skills", SKILLS, "skill"))
+            self.marks.setdefault(("skill", value), n)
         customer = self.customer(f.value("customer"))
         briefing = self.briefing(f.value("briefing"))
         start = self.ref(f.value("start"), "start")
-        cut_in_mood = self.integer(f.value("cut_in_mood"), "cut_in_mood", -100, 0) or 0
+        cut_in_mood = self.integer(f.value("cut_in_mood"), "cut_in_mood", *_range("scenario", "cut_in_mood")) or 0
         nodes = self.nodes(f.value("nodes"))
         self.check_refs(nodes)
         if any(p.severity == "error" for p in self.problems):
@@ -289,7 +328,7 @@ class _Reader:
         f = self.fields(node, "customer", CUSTOMER_FIELDS, ("name", "mood"))
         return Customer(
             name=self.text(f.value("name"), "customer.name"),
-            mood=self.integer(f.value("mood"), "customer.mood", 0, 100),
+            mood=self.integer(f.value("mood"), "customer.mood", *_range("customer", "mood")),
             about=self.text(f.value("about"), "customer.about", empty_ok=True) or "",
         )
 
@@ -317,6 +356,7 @@ class _Reader:
             nid = self.name(key, "node id", "node id")
             if nid is not None and nid not in out:  # a repeated id was reported while composing
                 self.node_keys[nid] = key
+                self.marks[("node", nid)] = key
                 out[nid] = self.node(key, value, nid)
         return out
 
@@ -324,23 +364,33 @@ class _Reader:
         path = f"nodes.{nid}"
         f = self.fields(node, path, NODE_FIELDS, ("customer",))
         beats = self.beats(f.value("customer"), f"{path}.customer")
-        story_ends = self.integer(f.value("story_ends"), f"{path}.story_ends", 1, 10**6)
+        story_ends = self.integer(f.value("story_ends"), f"{path}.story_ends", *_range("node", "story_ends"))
         if story_ends is not None and beats and story_ends > len(beats):
             message = f"{path}.story_ends is {story_ends} but the node has only {len(beats)} beat(s)"
             self.error(f.value("story_ends"), message)
         end = self.choice(f.value("end"), f"{path}.end", ENDINGS, "outcome")
-        moves = self.moves(f.value("moves"), path)
+        moves = self.moves(f.value("moves"), path, nid)
         listed = f.value("moves")
         if "end" in f and listed is not None:
             self.error(f.key("moves"), f"end node '{nid}' must not have moves")
         elif "end" not in f and isinstance(node, MappingNode):
             # Judge the list as written: a move with mistakes was already reported.
             if listed is None or (isinstance(listed, SequenceNode) and not listed.value):
-                self.error(listed or key, f"node '{nid}' has no moves: give it at least one move, or an 'end' outcome")
+                message = f"node '{nid}' has no moves: give it at least one move, or an 'end' outcome"
+                self.error(listed or key, message, code="no-moves")
+        for move, where in zip(moves, self.needs_heard_at):
+            if beats and move.needs_heard > len(beats):
+                message = (f"{path} move '{move.key}' needs {move.needs_heard} beat(s) heard "
+                           f"but the node has only {len(beats)}: it would never be offered")
+                self.error(where, message, code="needs-heard")
+        if "end" in f and f.value("end") is not None:
+            self.marks[("end", nid)] = f.value("end")
+        for i, item in enumerate(f.value("customer").value if isinstance(f.value("customer"), SequenceNode) else ()):
+            self.marks[("beat", nid, i + 1)] = item
         return Node(
             id=nid, beats=tuple(beats), story_ends=story_ends or len(beats), moves=tuple(moves),
             silence=self.text(f.value("silence"), f"{path}.silence", empty_ok=True) or None, end=end,
-            cut_in_mood=self.integer(f.value("cut_in_mood"), f"{path}.cut_in_mood", -100, 0),
+            cut_in_mood=self.integer(f.value("cut_in_mood"), f"{path}.cut_in_mood", *_range("node", "cut_in_mood")),
         )  # fmt: skip
 
     def beats(self, node: YNode | None, path: str) -> list[Beat]:
@@ -366,16 +416,18 @@ class _Reader:
             self.error(node, f"{path} must list at least one line")
         return tuple(v for _, v in self.strings(node, path))
 
-    def moves(self, node: YNode | None, path: str) -> list[Move]:
+    def moves(self, node: YNode | None, path: str, nid: str) -> list[Move]:
+        self.needs_heard_at: list[YNode] = []
         if not self.expect(node, SequenceNode, f"{path}.moves", "a list of moves"):
             return []
         out: list[Move] = []
         first_at: dict[str, YNode] = {}
         for i, item in enumerate(node.value):
-            f = self.fields(item, f"{path}.moves[{i}]", MOVE_FIELDS, ("key", "say", "acts", "next"))
-            move = self.move(f, f"{path}.moves[{i}]")
+            f = self.fields(item, f"{path}.moves[{i}]", MOVE_FIELDS, defs.required("move"))
+            move = self.move(f, f"{path}.moves[{i}]", nid)
             if move is None:
                 continue
+            self.needs_heard_at.append(f.value("needs_heard") or f.value("key"))
             if move.key in first_at:
                 first = first_at[move.key].start_mark.line + 1
                 self.error(f.value("key"), f"duplicate move key '{move.key}' in {path} (first at line {first})")
@@ -384,27 +436,39 @@ class _Reader:
             out.append(move)
         return out
 
-    def move(self, f: _Fields, path: str) -> Move | None:
+    def move(self, f: _Fields, path: str, nid: str) -> Move | None:
         key = self.name(f.value("key"), f"{path}.key", "move key")
         if key == WAIT:
             self.error(f.value("key"), f"move key '{WAIT}' is reserved (it means: keep listening)")
         acts = self.strings(f.value("acts"), f"{path}.acts")
         if isinstance(f.value("acts"), SequenceNode) and not f.value("acts").value:
             self.error(f.value("acts"), f"{path}.acts is empty: a move needs at least one act")
-        sets = [v for _, v in self.strings(f.value("set"), f"{path}.set")]
+        set_items = self.strings(f.value("set"), f"{path}.set")
+        sets = [v for _, v in set_items]
         self.flags_set.update(sets)
+        self.guard_place = (nid, key)
         move = Move(
             key=key,
             say=self.text(f.value("say"), f"{path}.say"),
             acts=tuple(self.choice(n, f"{path}.acts", ACTS, "act") for n, _ in acts),
             branches=self.next_(f.value("next"), f"{path}.next"),
-            mood=self.integer(f.value("mood"), f"{path}.mood", -100, 100) or 0,
+            mood=self.integer(f.value("mood"), f"{path}.mood", *_range("move", "mood")) or 0,
             sets=tuple(sets),
             channel=self.choice(f.value("channel"), f"{path}.channel", CHANNELS, "channel"),
             policy_break=bool(self.boolean(f.value("policy_break"), f"{path}.policy_break")),
+            needs_heard=self.integer(f.value("needs_heard"), f"{path}.needs_heard", *_range("move", "needs_heard")) or 0,
+            feedback=self.text(f.value("feedback"), f"{path}.feedback") or "",
             examples=tuple(v for _, v in self.strings(f.value("examples"), f"{path}.examples")),
         )
-        return None if key is None or key == WAIT else move
+        if key is None or key == WAIT:
+            return None
+        self.marks[("move", nid, key)] = f.value("key")
+        for name in ("say", "needs_heard"):
+            if name in f:
+                self.marks[(name, nid, key)] = f.value(name)
+        for item, flag in set_items:
+            self.marks.setdefault(("set", nid, key, flag), item)
+        return move
 
     def next_(self, node: YNode | None, path: str) -> tuple[Branch, ...]:
         if isinstance(node, ScalarNode) and node.tag != ALIAS_TAG:  # `next: id`
@@ -424,16 +488,20 @@ class _Reader:
                 self.error(f.key("when"), message)
             elif i < last and "when" not in f and isinstance(item, MappingNode):
                 self.error(item, f"{where} needs a 'when' guard: only the last branch may go without one")
-            guard = self.guard(f.value("when"), f"{where}.when")
+            guard = self.guard(f.value("when"), f"{where}.when", i)
             target = self.ref(f.value("to"), f"{where}.to")
             if target is not None:
                 out.append(Branch(to=target, when=guard))
         return tuple(out)
 
-    def guard(self, node: YNode | None, path: str) -> Guard | None:
+    def guard(self, node: YNode | None, path: str, branch: int) -> Guard | None:
         if node is None:
             return None
         f = self.fields(node, path, GUARD_FIELDS, noun="guard key")
+        place = (*self.guard_place, branch)
+        self.marks[("when", *place)] = node
+        for name in f:
+            self.marks[("when", *place, name)] = f.value(name)
         if isinstance(node, MappingNode) and not node.value:
             self.error(node, f"{path} must list at least one condition ({', '.join(GUARD_FIELDS)})")
         flags = {}
@@ -442,8 +510,8 @@ class _Reader:
             self.flags_read.extend(items)
             flags[name] = frozenset(v for _, v in items)
         return Guard(
-            mood_at_least=self.integer(f.value("mood_at_least"), f"{path}.mood_at_least", 0, 100),
-            mood_below=self.integer(f.value("mood_below"), f"{path}.mood_below", 0, 100),
+            mood_at_least=self.integer(f.value("mood_at_least"), f"{path}.mood_at_least", *_range("guard", "mood_at_least")),
+            mood_below=self.integer(f.value("mood_below"), f"{path}.mood_below", *_range("guard", "mood_below")),
             cut_in=self.boolean(f.value("cut_in"), f"{path}.cut_in"),
             **flags,
         )
@@ -457,17 +525,24 @@ class _Reader:
 
     def check_graph(self, nodes: dict[str, Node], start: str) -> None:
         """Warnings for a valid file: likely slips that the format allows."""
-        seen, todo = {start}, deque([start])
-        while todo:
-            for move in nodes[todo.popleft()].moves:
-                for branch in move.branches:
-                    if branch.to not in seen:
-                        seen.add(branch.to)
-                        todo.append(branch.to)
+        seen = reachable_from(nodes, start)
         for nid in nodes:
             if nid not in seen:
                 message = f"node '{nid}' cannot be reached from the start node '{start}'"
-                self.error(self.node_keys[nid], message, severity="warning")
+                self.error(self.node_keys[nid], message, severity="warning", code="unreachable")
         for where, flag in self.flags_read:
             if flag not in self.flags_set:
-                self.error(where, f"flag '{show(flag)}' is never set by any move", severity="warning")
+                message = f"flag '{show(flag)}' is never set by any move"
+                self.error(where, message, severity="warning", code="flag-never-set")
+
+
+def reachable_from(nodes: Mapping[str, Node], start: str) -> set[str]:
+    """Node ids some move leads to, from `start` (guards not considered)."""
+    seen, todo = {start}, deque([start])
+    while todo:
+        for move in nodes[todo.popleft()].moves:
+            for branch in move.branches:
+                if branch.to not in seen:
+                    seen.add(branch.to)
+                    todo.append(branch.to)
+    return seen

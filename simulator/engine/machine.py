@@ -5,6 +5,10 @@ guarded branches become that trigger's transitions from the node, in file
 order, with the guard as the condition, so `transitions` picks the first
 branch whose guard holds. Auto transitions stay off: they would add a `to_X`
 for every pair of nodes and let a caller jump anywhere.
+
+"Is this move offered now?" is a condition too (`needs_heard`: the customer
+has said enough of the node's beats), so `may_<trigger>()` is the one answer
+the UI, `play` and lint all ask.
 """
 from __future__ import annotations
 
@@ -28,6 +32,14 @@ def _condition(guard: Guard):
     return holds
 
 
+def _offered(needs_heard: int):
+    def heard_enough(event: EventData) -> bool:
+        model: Any = event.model
+        return model.heard >= needs_heard
+
+    return heard_enough
+
+
 class ScenarioMachine:
     """A scenario compiled into its state machine; sessions attach to it."""
 
@@ -43,18 +55,14 @@ class ScenarioMachine:
         )
         for node in scenario.nodes.values():
             for move in node.moves:
+                offered = [_offered(move.needs_heard)] if move.needs_heard else []
                 for branch in move.branches:
                     self.machine.add_transition(
                         trigger_name(move.key),
                         source=node.id,
                         dest=branch.to,
-                        conditions=[_condition(branch.when)] if branch.when else None,
+                        conditions=offered + ([_condition(branch.when)] if branch.when else []),
                     )
-
-    def move_keys(self, node_id: str) -> list[str]:
-        """Move keys the machine can fire from a node, in file order."""
-        names = set(self.machine.get_triggers(node_id))
-        return [m.key for m in self.scenario.nodes[node_id].moves if trigger_name(m.key) in names]
 
 
 _compiled: dict[int, ScenarioMachine] = {}

@@ -66,7 +66,9 @@ class Move:
     sets: tuple[str, ...] = ()
     channel: str | None = None
     policy_break: bool = False
-    examples: tuple[str, ...] = ()  # other ways to say it, for typed replies (v1.1)
+    needs_heard: int = 0  # v1.1: offered once the customer has said this many beats of the node
+    feedback: str = ""  # v1.1: the author's coaching note, for the debrief
+    examples: tuple[str, ...] = ()  # v1.1: other ways to say it, for typed replies
 
 
 @dataclass(frozen=True, slots=True)

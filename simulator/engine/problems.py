@@ -16,6 +16,7 @@ class Problem:
     col: int
     message: str
     severity: str = "error"
+    code: str = "format"  # what kind of problem, for `hearout lint` ([code] at the end of its line)
 
     def __post_init__(self) -> None:
         # One problem, one line: a value quoted from the file may hold a newline.

@@ -93,8 +93,8 @@ class Session:
         """The moves open to the trainee now (empty once the call is over)."""
         if self.over:
             return ()
-        keys = set(self._conversation.move_keys(self.state))  # type: ignore[attr-defined]
-        return tuple(m for m in self.node.moves if m.key in keys)
+        # The machine's conditions decide: a `needs_heard` move appears once enough is heard.
+        return tuple(m for m in self.node.moves if self.may_trigger(trigger_name(m.key)))  # type: ignore[attr-defined]
 
     def valid_keys(self) -> list[str]:
         return [] if self.over else [WAIT] + [m.key for m in self.moves()]

@@ -135,3 +135,26 @@ async def test_after_the_end_escape_also_opens_the_debrief(make_app):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, DebriefScreen) and app.screen.transcript.outcome == "churned"
+
+
+async def test_a_move_that_needs_more_heard_joins_the_list_after_space(make_app, store):
+    from dataclasses import replace
+    from types import MappingProxyType
+
+    from tui_helpers import refund_call
+
+    s = refund_call()
+    opening = s.node("opening")
+    waited = replace(opening.move("hear-more"), needs_heard=2)
+    nodes = dict(s.nodes, opening=replace(opening, moves=(waited, *opening.moves[1:])))
+    app = make_app(scenarios=[replace(s, nodes=MappingProxyType(nodes))])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_call(pilot)
+        assert HEAR not in app.screen.query_one("MovesList").choices
+        before = app.screen.query_one("MovesList").choices
+        await pilot.press("space")
+        await pilot.pause()
+        after = app.screen.query_one("MovesList").choices
+        assert after[:len(before)] == before and HEAR in after  # the others keep their numbers
+        await pick(pilot, HEAR)
+        assert app.screen.session.node.id == "details"

@@ -160,6 +160,7 @@ class CallScreen(Screen):
         elif entered:
             self._entered_node()
         else:
+            self._offer_new_moves()
             self._refresh_state()
 
     def _entered_node(self) -> None:
@@ -167,6 +168,13 @@ class CallScreen(Screen):
         self._shown = display_order(self.session.moves(), self._order)
         self.query_one(MovesList).choices = tuple(m.say for m in self._shown)
         self._refresh_state()
+
+    def _offer_new_moves(self) -> None:
+        """A `needs_heard` move joins the list once enough is heard; the others keep their places."""
+        new = [m for m in self.session.moves() if m not in self._shown]
+        if new:
+            self._shown += display_order(new, self._order)
+            self.query_one(MovesList).choices = tuple(m.say for m in self._shown)
 
     def _call_over(self, events: Sequence[Event]) -> None:
         outcome = self.session.outcome
