@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property
 
-from scoring.transcript import Transcript, TraineeEvent
+from scoring.transcript import CustomerEvent, Transcript, TraineeEvent
 from scoring.vocabulary import clamp
 
 QUESTIONS = frozenset({"open_question", "clarifying_question"})
@@ -20,6 +21,7 @@ REMEDIES = frozenset({"offer_choice", "offer_concession", "concrete_commitment"}
 BACKCHANNEL = frozenset({"listen"})
 # A move that only asks to clarify (with at most a "mm-hm") keeps the floor with the customer.
 CLARIFYING = frozenset({"clarifying_question", "listen"})
+_SORRY = re.compile(r"\bsorry\b|\bapologi[sz]", re.IGNORECASE)
 
 
 def round_half_up(x: Fraction) -> int:
@@ -47,6 +49,11 @@ class Turn:
     # Spoke while the opening story was still being told (in the first node,
     # or in the answer to an inviting question, before either was heard out).
     in_story: bool = False
+    # Silence lines the customer said since the trainee's previous move:
+    # the trainee kept waiting after the customer had finished.
+    silences: int = 0
+    # Where the turn sits in the transcript's events.
+    index: int = 0
 
     def has(self, *acts: str) -> bool:
         return not self.acts.isdisjoint(acts)
@@ -97,6 +104,13 @@ class Turn:
     def breaks_policy(self) -> bool:
         return self.event.policy_break or self.has("cave")
 
+    @cached_property
+    def sorries(self) -> int:
+        """Apologies in this reply: each "sorry" counts (seed 003: don't grovel), at least one."""
+        if "apologize" not in self.acts:
+            return 0
+        return max(1, len(_SORRY.findall(self.event.text)))
+
 
 @dataclass(frozen=True)
 class Call:
@@ -105,6 +119,8 @@ class Call:
     waits: int
     # The customer got to the end of the opening story at some point.
     story_finished: bool = False
+    # Silence lines after the trainee's last move (the call was left hanging).
+    trailing_silences: int = 0
 
     @classmethod
     def of(cls, transcript: Transcript) -> "Call":
@@ -114,9 +130,10 @@ class Call:
         story_nodes = {events[0].node} if events else set()
         told = invited = False
         turns: list[Turn] = []
-        waits = 0
-        for e in events:
-            if not isinstance(e, TraineeEvent):
+        waits = silences = 0
+        for i, e in enumerate(events):
+            if isinstance(e, CustomerEvent):
+                silences += e.silence
                 continue
             if invited:
                 story_nodes.add(e.node)
@@ -126,9 +143,10 @@ class Call:
             if e.is_wait:
                 waits += 1
                 continue
-            turns.append(Turn(len(turns) + 1, e, told, in_story))
+            turns.append(Turn(len(turns) + 1, e, told, in_story, silences, i))
+            silences = 0
             invited = not told and bool(QUESTIONS & set(e.acts))
-        return cls(transcript, tuple(turns), waits, told)
+        return cls(transcript, tuple(turns), waits, told, silences)
 
     @property
     def name(self) -> str:
@@ -148,32 +166,65 @@ class Call:
         return sum(1 for t in self.turns if act in t.acts)
 
 
-class Tally:
-    """Points lost and won for one skill; every point lost carries its evidence line."""
+@dataclass(frozen=True)
+class Note:
+    """One judgment: at a turn (None: the whole call), in a skill; points < 0 cost, >= 0 is a strength."""
 
-    def __init__(self) -> None:
+    skill: str
+    turn: int | None
+    points: Fraction
+    text: str  # a sentence, without the "Turn N: " the evidence line adds
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class Tally:
+    """Points lost and won for one skill; every point lost carries its evidence line and turn."""
+
+    def __init__(self, skill: str) -> None:
+        self.skill = skill
         self.lost = Fraction(0)
         self.won = Fraction(0)
         self.evidence: list[str] = []
         self.strengths: list[str] = []
+        self.notes: list[Note] = []
 
-    def lose(self, points: Fraction, line: str) -> None:
+    def lose(self, points: Fraction, turn: "Turn | int | None", text: str) -> None:
         if points <= 0:
             return  # a rule a coach switched off
         self.lost += points
-        self.evidence.append(f"{line} (-{show_points(points)})")
+        number = _number(turn)
+        self.notes.append(Note(self.skill, number, -points, _sentence(text)))
+        self.evidence.append(f"{_where(number, text)} (-{show_points(points)})")
 
-    def win(self, points: Fraction, line: str) -> None:
+    def win(self, points: Fraction, turn: "Turn | int | None", text: str) -> None:
         self.won += max(points, Fraction(0))
-        self.strengths.append(line)
+        self.strength(turn, text, max(points, Fraction(0)))
 
-    def strength(self, line: str) -> None:
-        self.strengths.append(line)
+    def strength(self, turn: "Turn | int | None", text: str, points: Fraction = Fraction(0)) -> None:
+        number = _number(turn)
+        self.notes.append(Note(self.skill, number, points, _sentence(text)))
+        self.strengths.append(_where(number, text) + ".")
 
     def note(self, line: str) -> None:
-        """An explanation that costs nothing here (a cap on the overall score)."""
+        """An explanation that costs nothing in this skill (a band or cap on the overall score)."""
         self.evidence.append(line)
 
     @property
+    def raw(self) -> Fraction:
+        """The skill's points before they are shown within 0..100; the overall counts every one."""
+        return 100 - self.lost + self.won
+
+    @property
     def score(self) -> int:
-        return clamp(round_half_up(100 - self.lost + self.won))
+        return clamp(round_half_up(self.raw))
+
+
+def _number(turn: "Turn | int | None") -> int | None:
+    return turn.number if isinstance(turn, Turn) else turn
+
+
+def _where(number: int | None, text: str) -> str:
+    return f"Turn {number}: {text}" if number is not None else _sentence(text)

@@ -1,80 +1,77 @@
-"""Caps on the overall score, for errors one strong skill must not hide (SPEC §3)."""
+"""Grave errors: bands and caps on the overall score, each named at the turn that caused it.
+
+A band scales the score the rest of the call earned into [low, high], so the
+rest still counts (a cave after a good call scores higher than a fast one);
+a cap is a plain ceiling. The lowest result wins.
+"""
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from fractions import Fraction
 
-from scoring.call import Call, show_points
+from scoring.call import Call, Turn
 from scoring.rubric import Rubric
-from scoring.rules.listening import no_listening, story_not_heard
+from scoring.rules.listening import no_listening
+from scoring.rules.wording import did
+
+_REMEDY_OR_REASON = ("offer_choice", "offer_concession", "concrete_commitment", "cave", "explain_policy",
+                     "ask_customer_solution", "escalate", "part_ways")
 
 
 @dataclass(frozen=True)
 class Cap:
-    limit: int  # the overall score is a whole number, so a cap of 72.5 holds it at 72
-    skill: str  # whose evidence carries the explanation
+    rule: str  # the rubric entry
+    turn: Turn | None
     reason: str
-    penalty: Fraction = Fraction(0)  # taken off before the cap applies
+    low: int = 0
+    high: int = 100
 
-    @property
-    def switched_off(self) -> bool:
-        """A cap at 100 that takes nothing off changes no score; a line about it would mislead."""
-        return self.limit >= 100 and self.penalty <= 0
+    def apply(self, overall: Fraction) -> Fraction:
+        """The overall score (0..100) once this band or cap has applied."""
+        if self.low == 0 and self.high == 100:
+            return overall
+        if self.low >= self.high:  # a cap
+            return min(overall, Fraction(self.high))
+        return self.low + (self.high - self.low) * overall / 100
 
 
 def caps_for(call: Call, rubric: Rubric) -> list[Cap]:
     caps: list[Cap] = []
+    name = call.name
 
-    # Ground: seed 000 (a business that bends its own policy can't expect
-    # customers to keep it); GROUNDS calibration: caving caps the overall.
+    def band(rule: str, turn: Turn | None, why: str) -> None:
+        low, high = rubric.band(rule)
+        caps.append(Cap(rule, turn, f"{why}, so the overall score falls to {low}-{high} (the rest of the call "
+                                    f"decides where)", low, high))
+
+    if call.at_fault:
+        # Ground: blind ratings (blaming the customer for the business's own mistake: 2-7); seed 004.
+        excuse = call.first("defend")
+        if excuse:
+            band("defend_at_fault_band", excuse,
+                 f"Turn {excuse.number}: you defended the business when it was in the wrong")
+        # Ground: blind ratings (refusing when at fault: about 7); seed 000 (make it right).
+        refusal = call.first("refuse")
+        if refusal:
+            band("refuse_at_fault_band", refusal, f"Turn {refusal.number}: you said no to {name} when the business was in the wrong")
+
+    # Ground: blind ratings (stonewalling 8-17); seed 001 (explain, compromise).
+    refusal = call.first("refuse")
+    if refusal and not any(t.has(*_REMEDY_OR_REASON) for t in call.turns):
+        band("stonewall_band", refusal,
+             f"Turn {refusal.number}: your only answer was no, with no reason and nothing instead")
+
+    # Ground: seed 000 (don't give in against your own policy); blind ratings (15-40).
     broke = next((t for t in call.turns if t.breaks_policy), None)
     if broke:
-        limit = _limit(rubric, "policy_break")
-        caps.append(Cap(limit, "policy", f"Turn {broke.number}: you gave in against policy, so {_capped(limit)}."))
+        band("policy_break_band", broke, f"Turn {broke.number}: you {did(broke)} against policy")
 
     # Ground: GROUNDS, every framework hears the customer first.
     silent = no_listening(call)
     if silent:
-        limit = _limit(rubric, "no_listening")
-        caps.append(Cap(limit, "listening", f"{silent}: no listening at all, so {_capped(limit)}."))
+        band("no_listening_band", None, f"{silent}: no listening at all")
 
-    # Ground: HEARD (hear the complete, uninterrupted story), LAST, seed 003
-    # (listen without interrupting), seed 004 (make them feel heard, don't
-    # interrupt): every framework hears the whole story first, so a call that
-    # never did cannot score near the top however well it went otherwise.
-    # Not repeated when a no-listening cap as strict already says so.
-    limit = _limit(rubric, "story_not_heard")
-    why = story_not_heard(call, rubric.cap("story_not_heard_share"))
-    if why and not (silent and _limit(rubric, "no_listening") <= limit):
-        caps.append(Cap(limit, "listening", f"{why}, so {_capped(limit)}."))
-
-    # Ground: seed 001 (keeping a client costs far less than finding one, and
-    # customers who leave angry tell others). Parting ways respectfully with a
-    # client who should go (seeds 001, 003) and escalating are not capped.
-    if call.transcript.outcome == "churned":
-        limit = _limit(rubric, "churned")
-        caps.append(Cap(limit, "choices", f"The call ended with {call.name} leaving as a customer, so "
-                                          f"{_capped(limit)}: keeping a client costs far less than finding one."))
-
-    # Ground: SPEC §3, quitting never outscores finishing.
+    # Ground: SPEC §3, quitting never outscores finishing; GROUNDS (at most 30).
     if call.transcript.outcome == "abandoned":
-        limit = _limit(rubric, "abandoned")
-        penalty = rubric.cap("abandoned_penalty")
-        costs = []
-        if penalty > 0:
-            costs.append(f"{show_points(penalty)} point{'' if penalty == 1 else 's'} off")
-        if limit < 100:
-            costs.append(f"the overall score capped at {limit}")
-        reason = (f"You left the call before it reached an end: {' and '.join(costs)}, "
-                  "so quitting never beats finishing.")
-        caps.append(Cap(limit, "choices", reason, penalty))
-    return [cap for cap in caps if not cap.switched_off]
-
-
-def _limit(rubric: Rubric, name: str) -> int:
-    return math.floor(rubric.cap(name))
-
-
-def _capped(limit: int) -> str:
-    return f"the overall score is capped at {limit}"
+        band("abandoned_band", None, "You left the call before it reached an end")
+    return caps

@@ -1,8 +1,10 @@
-"""The rubric: what each skill weighs, what each rule costs, where the caps sit.
+"""The rubric: what each skill weighs and, rule by rule, what each mistake costs.
 
-The shipped rubric (`scoring/rubric.yaml`) is also the schema: a coach's
-rubric may leave keys out (they keep the shipped value) but may not add keys
-the scorer does not know, so a typo is reported instead of ignored.
+The shipped rubric (`scoring/rubric.yaml`) names every rule with its skill,
+what it charges, its number and its ground; docs/scoring.md explains them.
+A coach's rubric may change numbers only (a weight, a rule's value) and may
+leave anything out; an unknown name, a wrong kind of value or a value out of
+range is refused with one line naming where (`rules.interruption.points: ...`).
 """
 from __future__ import annotations
 
@@ -18,16 +20,18 @@ import yaml
 
 from scoring.acts import SKILLS
 
-FORMAT = "hearout-rubric/v1"
-_SECTIONS = ("format", "weights", "rules", "caps")
-# Values that are not points, by their place in the rubric: (low, high, whole number?)
-_BOUNDS: dict[str, tuple[float, float, bool]] = {
-    "rules.listening.clarifying_factor": (0, 1, False),
-    "rules.apology.max_apologies": (0, 100, True),
-    "caps.story_not_heard_share": (0, 1, False),
+FORMAT = "hearout-rubric/v2"
+_SECTIONS = ("format", "weights", "rules")
+# The value key of an entry is its kind: (low, high, whole number?)
+KINDS: dict[str, tuple[float, float, bool]] = {
+    "points": (0, 1000, False),  # a cost per occurrence, in skill points
+    "credit": (0, 100, False),  # points given back
+    "factor": (0, 1, False),  # scales another rule
+    "count": (0, 100, True),
+    "band": (0, 100, True),  # [low, high] of the overall score
+    "cap": (0, 100, True),  # a ceiling on the overall score
 }
-_WEIGHT = (0, math.inf, False)  # renormalized over the judged skills, so any size will do
-_POINTS = (0, 100, False)  # every other rule and every cap
+_TEXT = ("skill", "charges", "ground")
 
 
 class RubricError(ValueError):
@@ -40,31 +44,50 @@ class RubricError(ValueError):
 
 
 @dataclass(frozen=True)
+class Rule:
+    name: str
+    skill: str
+    kind: str  # one of KINDS
+    value: Any  # a number, or (low, high) for a band
+    charges: str
+    ground: str
+
+    def to_dict(self) -> dict[str, Any]:
+        value = list(self.value) if self.kind == "band" else self.value
+        return {"skill": self.skill, "charges": self.charges, self.kind: value, "ground": self.ground}
+
+
+@dataclass(frozen=True)
 class Rubric:
     weights: Mapping[str, float]
-    rules: Mapping[str, Mapping[str, float]]
-    caps: Mapping[str, float]
+    rules: Mapping[str, Rule]
 
     def weight(self, skill: str) -> Fraction:
         return _exact(self.weights[skill])
 
-    def points(self, skill: str, rule: str) -> Fraction:
-        return _exact(self.rules[skill][rule])
+    def points(self, name: str) -> Fraction:
+        """A cost (or a credit, or a factor), exactly."""
+        return _exact(self.rules[name].value)
 
-    def cap(self, name: str) -> Fraction:
-        return _exact(self.caps[name])
+    def band(self, name: str) -> tuple[int, int]:
+        return self.rules[name].value
+
+    def cap(self, name: str) -> int:
+        return self.rules[name].value
+
+    def skill_of(self, name: str) -> str:
+        return self.rules[name].skill
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "format": FORMAT,
             "weights": dict(self.weights),
-            "rules": {skill: dict(rules) for skill, rules in self.rules.items()},
-            "caps": dict(self.caps),
+            "rules": {name: rule.to_dict() for name, rule in self.rules.items()},
         }
 
     @classmethod
     def from_dict(cls, data: Any) -> "Rubric":
-        return _read(data, _shipped())
+        return _read(data, _default())
 
 
 def default_rubric() -> Rubric:
@@ -74,14 +97,9 @@ def default_rubric() -> Rubric:
 
 @cache
 def _default() -> Rubric:
-    return _read(_shipped(), _shipped())
-
-
-@cache
-def _shipped() -> Mapping[str, Any]:
     text = resources.files("scoring").joinpath("rubric.yaml").read_text(encoding="utf-8")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+    return _read_shipped(data)
 
 
 @cache  # every rule asks for its points on every score; a rubric has few distinct values
@@ -93,7 +111,17 @@ def _exact(value: float) -> Fraction:
 # --- reading -----------------------------------------------------------------
 
 
-def _read(data: Any, base: Mapping[str, Any]) -> Rubric:
+def _read_shipped(data: Mapping[str, Any]) -> Rubric:
+    rules = {}
+    for name, entry in data["rules"].items():
+        kind = next(k for k in KINDS if k in entry)
+        value = _check_value(entry[kind], f"rules.{name}.{kind}", kind)
+        rules[name] = Rule(name, entry["skill"], kind, value, entry["charges"], entry["ground"])
+    weights = {s: _check_value(data["weights"][s], f"weights.{s}", "weight") for s in SKILLS}
+    return Rubric(MappingProxyType(weights), MappingProxyType(rules))
+
+
+def _read(data: Any, base: Rubric) -> Rubric:
     _need_mapping(data, "$")
     for key in data:
         if key not in _SECTIONS:
@@ -102,33 +130,50 @@ def _read(data: Any, base: Mapping[str, Any]) -> Rubric:
     if fmt != FORMAT:
         raise RubricError("format", f"expected {FORMAT!r}, got {fmt!r}")
 
-    weights = _read_numbers(data.get("weights"), base["weights"], "weights", "skill")
+    raw_weights = _section(data.get("weights"), "weights")
+    weights = dict(base.weights)
+    for skill, value in raw_weights.items():
+        if skill not in weights:
+            raise RubricError(f"weights.{skill}", f"unknown skill (expected one of {', '.join(SKILLS)})")
+        weights[skill] = _check_value(value, f"weights.{skill}", "weight")
     if not any(w > 0 for w in weights.values()):
         raise RubricError("weights", "at least one skill needs a weight above 0")
 
-    raw_rules = _section(data.get("rules"), "rules")
-    for skill in raw_rules:
-        if skill not in base["rules"]:
-            raise RubricError(f"rules.{skill}", f"unknown skill (expected one of {', '.join(SKILLS)})")
-    rules = {
-        skill: MappingProxyType(_read_numbers(raw_rules.get(skill), defaults, f"rules.{skill}", "rule"))
-        for skill, defaults in base["rules"].items()
-    }
-    caps = _read_numbers(data.get("caps"), base["caps"], "caps", "cap")
-    return Rubric(MappingProxyType(weights), MappingProxyType(rules), MappingProxyType(caps))
+    rules = dict(base.rules)
+    for name, raw in _section(data.get("rules"), "rules").items():
+        rule = rules.get(name)
+        if rule is None:
+            raise RubricError(f"rules.{name}", "unknown rule (docs/scoring.md lists them)")
+        rules[name] = _override(rule, raw, f"rules.{name}")
+    return Rubric(MappingProxyType(weights), MappingProxyType(rules))
 
 
-def _read_numbers(raw: Any, defaults: Mapping[str, Any], where: str, kind: str) -> dict[str, float]:
-    raw = _section(raw, where)
-    for key in raw:
-        if key not in defaults:
-            raise RubricError(f"{where}.{key}", f"unknown {kind} (expected one of {', '.join(defaults)})")
-    out: dict[str, float] = {}
-    for key, default in defaults.items():
-        path = f"{where}.{key}"
-        low, high, whole = _WEIGHT if where == "weights" else _BOUNDS.get(path, _POINTS)
-        out[key] = _check_number(raw.get(key, default), path, low, high, whole)
-    return out
+def _override(rule: Rule, raw: Any, where: str) -> Rule:
+    if isinstance(raw, Mapping):
+        for key, value in raw.items():
+            if key in _TEXT:
+                if value != getattr(rule, key):
+                    raise RubricError(f"{where}.{key}", f"cannot be changed (only {rule.kind} can)")
+            elif key != rule.kind:
+                raise RubricError(f"{where}.{key}", f"this rule has {rule.kind!r}, not {key!r}")
+        if rule.kind not in raw:
+            return rule
+        raw, where = raw[rule.kind], f"{where}.{rule.kind}"
+    return Rule(rule.name, rule.skill, rule.kind, _check_value(raw, where, rule.kind), rule.charges, rule.ground)
+
+
+def _check_value(value: Any, where: str, kind: str) -> Any:
+    if kind == "band":
+        if not isinstance(value, (list, tuple)) or len(value) != 2:
+            raise RubricError(where, "expected [low, high]")
+        low = _check_number(value[0], f"{where}[0]", *KINDS["band"])
+        high = _check_number(value[1], f"{where}[1]", *KINDS["band"])
+        if low > high:
+            raise RubricError(where, f"low must not be above high, got [{low}, {high}]")
+        return (low, high)
+    if kind == "weight":
+        return _check_number(value, where, 0, math.inf, False)
+    return _check_number(value, where, *KINDS[kind])
 
 
 def _section(value: Any, where: str) -> Mapping[str, Any]:
@@ -139,7 +184,7 @@ def _section(value: Any, where: str) -> Mapping[str, Any]:
     return value
 
 
-def _check_number(value: Any, where: str, low: float, high: float, whole: bool) -> float:
+def _check_number(value: Any, where: str, low: float, high: float, whole: bool) -> Any:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise RubricError(where, f"expected a number, got {type(value).__name__ if value is not None else 'nothing'}")
     if not math.isfinite(value):

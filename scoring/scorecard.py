@@ -1,4 +1,4 @@
-"""score(transcript) -> Scorecard: the skills, the overall score, the caps (SPEC §3)."""
+"""score(transcript) -> Scorecard: the call judged turn by turn, the skills, the overall score (SPEC §3)."""
 from __future__ import annotations
 
 import json
@@ -8,7 +8,7 @@ from types import MappingProxyType
 from typing import Any, Callable, Mapping
 
 from scoring.acts import SKILLS
-from scoring.call import Call, Tally, round_half_up
+from scoring.call import Call, Note, Tally, round_half_up
 from scoring.vocabulary import clamp
 from scoring.caps import caps_for
 from scoring.rubric import Rubric, default_rubric
@@ -24,6 +24,7 @@ _JUDGES: dict[str, Callable[[Call, Rubric], Tally | None]] = {
     "follow_up": secondary.follow_up,
     "composure": secondary.composure,
 }
+OVERALL = "overall"  # the skill named on a note that a band or cap cost the overall score
 
 
 @dataclass(frozen=True)
@@ -44,21 +45,76 @@ class SkillScore:
 
 
 @dataclass(frozen=True)
+class TurnNote:
+    skill: str  # a skill, or "overall" for a band or cap
+    points: int | float  # below 0: what this turn cost that skill; 0 or more: a strength
+    text: str
+
+    @property
+    def cost(self) -> bool:
+        return self.points < 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"skill": self.skill, "points": self.points, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Better:
+    """The best move offered at a costly turn, judged in the same context by the same rules."""
+
+    move: str
+    say: str
+    why: str  # what it does that the turn did not, e.g. "a reflection before explaining"
+    feedback: str = ""  # the scenario author's note on the move the trainee took
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {"move": self.move, "say": self.say, "why": self.why}
+        if self.feedback:
+            d["feedback"] = self.feedback
+        return d
+
+
+@dataclass(frozen=True)
+class TurnVerdict:
+    turn: int
+    event: int  # index into the transcript's events
+    move: str
+    notes: tuple[TurnNote, ...]
+    better: Better | None = None
+
+    @property
+    def cost(self) -> bool:
+        return any(n.cost for n in self.notes)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"turn": self.turn, "event": self.event, "move": self.move,
+                             "notes": [n.to_dict() for n in self.notes]}
+        if self.better is not None:
+            d["better"] = self.better.to_dict()
+        return d
+
+
+@dataclass(frozen=True)
 class Scorecard:
     overall: int
     outcome: str
     skills: Mapping[str, SkillScore]  # in SPEC §3 order
-    caps: tuple[str, ...] = ()  # why the overall score was capped, if it was
+    caps: tuple[str, ...] = ()  # why the overall score was banded or capped, if it was
+    turns: tuple[TurnVerdict, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "overall": self.overall,
             "outcome": self.outcome,
             "skills": {name: skill.to_dict() for name, skill in self.skills.items()},
+            "turns": [t.to_dict() for t in self.turns],
         }
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+    def verdict(self, turn: int) -> TurnVerdict | None:
+        return next((t for t in self.turns if t.turn == turn), None)
 
 
 def score(transcript: Transcript, rubric: Rubric | None = None) -> Scorecard:
@@ -70,26 +126,64 @@ def score(transcript: Transcript, rubric: Rubric | None = None) -> Scorecard:
         return Scorecard(0, transcript.outcome, _skills(dict.fromkeys(SKILLS), rubric), reasons)
 
     tallies = {name: _JUDGES[name](call, rubric) for name in SKILLS}
-    caps = caps_for(call, rubric)
-    overall = _weighted(tallies, rubric) - sum((c.penalty for c in caps), Fraction(0))
-    overall = round_half_up(overall)
-    for cap in caps:
-        overall = min(overall, cap.limit)
-        tally = tallies[cap.skill]
+    uncapped = _weighted(tallies, rubric)
+    final, binding = uncapped, None
+    for cap in caps_for(call, rubric):
+        value = cap.apply(uncapped)
+        if value < final:
+            final, binding = value, cap
+    overall = round_half_up(final)
+    notes = [n for t in tallies.values() if t is not None for n in t.notes]
+    reasons: tuple[str, ...] = ()
+    if binding is not None:
+        reasons = (binding.reason + ".",)
+        tally = tallies[rubric.skill_of(binding.rule)]
         if tally is not None:
-            tally.note(cap.reason)
-    reasons = tuple(c.reason for c in caps)
-    return Scorecard(clamp(overall), transcript.outcome, _skills(tallies, rubric), reasons)
+            tally.note(binding.reason + ".")
+        lost = round_half_up(uncapped) - overall
+        if lost > 0:
+            notes.append(Note(OVERALL, binding.turn.number if binding.turn else None, Fraction(-lost),
+                              _after_turn(binding.reason)))
+    turns = _verdicts(call, notes)
+    return Scorecard(clamp(overall), transcript.outcome, _skills(tallies, rubric), reasons, turns)
+
+
+def _after_turn(reason: str) -> str:
+    """A band's reason without its "Turn N: " prefix, for the note on that turn."""
+    head, sep, rest = reason.partition(": ")
+    if sep and head.startswith("Turn "):
+        return rest[:1].upper() + rest[1:] + "."
+    return reason + "."
+
+
+def _verdicts(call: Call, notes: list[Note]) -> tuple[TurnVerdict, ...]:
+    by_turn: dict[int, list[TurnNote]] = {}
+    order = {s: i for i, s in enumerate((OVERALL, *SKILLS))}
+    for n in sorted(notes, key=lambda n: (n.points >= 0, order[n.skill])):
+        if n.turn is not None:
+            by_turn.setdefault(n.turn, []).append(TurnNote(n.skill, _shown(n.points), n.text))
+    return tuple(TurnVerdict(t.number, t.index, t.event.move, tuple(by_turn.get(t.number, ()))) for t in call.turns)
+
+
+def _shown(points: Fraction) -> int | float:
+    whole = round_half_up(points)
+    return whole if points == whole else float(round_half_up(points * 10)) / 10
 
 
 def _weighted(tallies: Mapping[str, Tally | None], rubric: Rubric) -> Fraction:
-    """Mean of the judged skills, weighted by the rubric and renormalized."""
-    judged = [(rubric.weight(name), t.score) for name, t in tallies.items() if t is not None]
+    """100 minus every charge, weighted by its skill's weight renormalized over the judged skills.
+
+    Skills are shown within 0..100, but the overall counts their raw points,
+    so a second mistake in a skill already at 0 still costs. Credits never
+    lift a skill above 100.
+    """
+    judged = [(rubric.weight(name), min(t.raw, Fraction(100))) for name, t in tallies.items() if t is not None]
     total = sum((w for w, _ in judged), Fraction(0))
     if total > 0:
-        return sum((w * s for w, s in judged), Fraction(0)) / total
-    # every judged skill has weight 0 in this rubric: fall back to a plain mean
-    return Fraction(sum(s for _, s in judged), len(judged)) if judged else Fraction(0)
+        mean = sum((w * s for w, s in judged), Fraction(0)) / total
+    else:  # every judged skill has weight 0 in this rubric: fall back to a plain mean
+        mean = Fraction(sum(s for _, s in judged), len(judged)) if judged else Fraction(0)
+    return min(max(mean, Fraction(0)), Fraction(100))
 
 
 def _skills(tallies: Mapping[str, Tally | None], rubric: Rubric) -> Mapping[str, SkillScore]:

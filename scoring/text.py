@@ -5,7 +5,7 @@ import textwrap
 from fractions import Fraction
 
 from scoring.call import Call, round_half_up
-from scoring.scorecard import Scorecard
+from scoring.scorecard import Better, Scorecard
 from scoring.transcript import Transcript
 from untrusted.text import terminal
 
@@ -27,17 +27,41 @@ def format_scorecard(card: Scorecard, transcript: Transcript) -> str:
             lines.append(f"{name:<{width}} not judged")
             continue
         lines.append(f"{name:<{width}}{skill.score:>3}  {bar(skill.score)}")
+        # What a turn cost is shown at its turn below; here what only the whole call shows.
         for line in skill.evidence:
-            lines += _wrap(line, "  - ", "    ")
+            if not line.startswith("Turn ") and line.rstrip(".") not in {c.rstrip(".") for c in card.caps}:
+                lines += _wrap(line, "  - ", "    ")
         for line in skill.strengths:
-            lines += _wrap(line, "  + ", "    ")
+            if not line.startswith("Turn "):
+                lines += _wrap(line, "  + ", "    ")
     turns = Call.of(transcript).turns
     if turns:
-        lines += ["", "Your moves:"]
+        lines += ["", "Turn by turn:"]
         for turn in turns:
             said = " ".join(turn.event.text.split()) or turn.event.move
-            lines += _wrap(f"Turn {turn.number} (after {turn.beats}): {said}", "  ", "    ")
+            lines += _wrap(f"Turn {turn.number} (after {turn.beats}): \"{said}\"", "  ", "    ")
+            verdict = card.verdict(turn.number)
+            if verdict is None:
+                continue
+            for note in verdict.notes:
+                if note.cost:
+                    lines += _wrap(f"{note.skill} {show_points(note.points)}: {note.text}", "    - ", "      ")
+                else:
+                    lines += _wrap(f"{note.skill}: {note.text}", "    + ", "      ")
+            if verdict.better is not None:
+                lines += better_lines(verdict.better)
     return "\n".join(lines) + "\n"
+
+
+def better_lines(better: Better) -> list[str]:
+    out = _wrap(f"Better here: \"{' '.join(better.say.split())}\" ({better.why})", "    > ", "      ")
+    if better.feedback:
+        out += _wrap(f"Coach's note: {better.feedback}", "    > ", "      ")
+    return out
+
+
+def show_points(points: int | float) -> str:
+    return f"{points:g}" if isinstance(points, float) else str(points)
 
 
 def bar(score: int) -> str:

@@ -1,53 +1,53 @@
-"""Apology: one or two, once the story is told, before or with the remedy."""
+"""Apology: one sincere sorry, once the story is told, before the remedy; blame only when it is yours."""
 from __future__ import annotations
-
-from functools import partial
 
 from scoring.call import REMEDIES, Call, Tally
 from scoring.rubric import Rubric
-from scoring.rules.wording import times, turn_numbers
+from scoring.rules.wording import times
 
 
 def judge(call: Call, rubric: Rubric) -> Tally:
-    pts = partial(rubric.points, "apology")
-    tally = Tally()
+    pts = rubric.points
+    tally = Tally("apology")
     name = call.name
     apologies = call.with_acts("apologize")
     remedy = call.first(*REMEDIES, "cave")
 
     if not apologies:
+        # Named at the turn it was due: the first remedy, which it should have come before.
         if call.at_fault:
             # Ground: Wirtz & Mattila 2004 (compensation without apology fails); seed 000 (own it).
-            tally.lose(
-                pts("missing_at_fault"),
-                f"The business was in the wrong and you never apologized to {name}; "
-                "once the story is told, say sorry and make it right",
-            )
+            tally.lose(pts("missing_at_fault"), remedy,
+                       f"the business was in the wrong and you never apologized to {name}; "
+                       "once the story is told, say sorry, then make it right")
         else:
             # Ground: seed 002 (perception is reality), seed 004 (sorry for how it was handled).
-            tally.lose(pts("missing"), f"You never apologized to {name}; a sorry for how it felt helps even when the business was not at fault")
+            tally.lose(pts("missing"), remedy,
+                       f"you never apologized to {name}; a sorry for how it felt helps even when the business was not at fault")
+    said = 0
     for turn in apologies:
         if not turn.story_told:
             # Ground: seed 003 (an apology before the story ends sounds insincere); Frantz & Bennigson 2005.
-            tally.lose(
-                pts("before_story"),
-                f"Turn {turn.number}: you apologized {turn.too_soon(name)}, so it can sound hollow",
-            )
+            tally.lose(pts("before_story"), turn, f"you apologized {turn.too_soon(name)}, so it can sound hollow")
+        # Ground: seed 003 (don't grovel); Marinova, Singh & Singh 2018. Each "sorry" counts.
+        before, said = said, said + turn.sorries
+        second = 1 if before < 2 <= said else 0
+        more = max(0, said - max(before, 2))
+        if second or more:
+            cost = pts("second_apology") * second + pts("more_apologies") * more
+            many = f"{times(turn.sorries)} in this reply" if turn.sorries > 1 else "again"
+            tally.lose(cost, turn, f"you apologized {many} ({said} so far); one sincere apology, then move on to the fix")
     if apologies and remedy and apologies[0].number > remedy.number:
         # Ground: HEARD/LAST/BLAST order (apologize, then resolve).
-        tally.lose(
-            pts("after_remedy"),
-            f"Turn {apologies[0].number}: your first apology came after the remedy (turn {remedy.number}), "
-            "like an afterthought; apologize, then fix it",
-        )
-    extra = len(apologies) - int(rubric.points("apology", "max_apologies"))
-    if extra > 0:
-        # Ground: seed 003 (don't grovel); Marinova, Singh & Singh 2018.
-        tally.lose(
-            pts("too_many") * extra,
-            f"You apologized {times(len(apologies))} ({turn_numbers(apologies)}); "
-            "one sincere apology, then move on to the fix",
-        )
+        tally.lose(pts("after_remedy"), apologies[0],
+                   f"your first apology came after the remedy (turn {remedy.number}), like an afterthought; "
+                   "apologize, then fix it")
+    blamed = call.with_acts("own_mistake") if not call.at_fault else ()
+    for turn in blamed:
+        # Ground: seed 004 (apologize for how it was handled, not for a fault that isn't yours).
+        tally.lose(pts("false_blame"), turn,
+                   "you took the blame although the business was not at fault; apologize for the experience "
+                   "or how it was handled, not for a fault that isn't yours")
     well_timed = next((t for t in apologies if t.story_told and (remedy is None or t.number <= remedy.number)), None)
     if well_timed:
         if remedy is None:
@@ -56,15 +56,16 @@ def judge(call: Call, rubric: Rubric) -> Tally:
             when = ", before offering a remedy"
         else:
             when = ", together with the remedy"
-        tally.strength(f"Turn {well_timed.number}: you apologized once {name} had finished the story{when}.")
-        if not call.at_fault:
-            tally.strength(f"You apologized for {name}'s experience even though the business was not at fault.")
+        tally.strength(well_timed, f"you apologized once {name} had finished the story{when}")
+        if not call.at_fault and not blamed:
+            tally.strength(well_timed, f"you apologized for {name}'s experience without taking a blame that wasn't yours")
 
     if call.at_fault:
         owned = call.first("own_mistake")
         if owned:
-            tally.strength(f"Turn {owned.number}: you owned the mistake.")
+            tally.strength(owned, "you owned the mistake")
         else:
             # Ground: seed 000 (fess up, take responsibility), seed 004 (if wrong, always apologize).
-            tally.lose(pts("no_ownership_at_fault"), f"The business was in the wrong and you never owned the mistake to {name}; say plainly what went wrong")
+            tally.lose(pts("no_ownership_at_fault"), apologies[0] if apologies else remedy,
+                       f"the business was in the wrong and you never owned the mistake to {name}; say plainly what went wrong")
     return tally

@@ -1,53 +1,72 @@
-"""Choices: a choice of remedies beats one remedy beats a flat no; caving is worst."""
+"""Choices: a concrete choice of remedies beats one remedy beats a flat no; handing off resolves nothing."""
 from __future__ import annotations
 
-from functools import partial
-
-from scoring.call import Call, Tally
+from scoring.call import REMEDIES, Call, Tally
 from scoring.rubric import Rubric
+
+_OFFERS = ("offer_choice", "offer_concession")
 
 
 def judge(call: Call, rubric: Rubric) -> Tally:
-    pts = partial(rubric.points, "choices")
-    tally = Tally()
+    pts = rubric.points
+    tally = Tally("choices")
     name = call.name
     choice = call.first("offer_choice")
     single = call.first("offer_concession")
-    refusal = call.first("refuse")
+    refusals = call.with_acts("refuse")
 
     # Ground: seed 000 (a choice between what you can give); Mattila & Cranage 2005.
+    # A cave is no remedy within policy: the policy skill and its band charge it.
+    base = None  # the refusal the base charge already names
     if choice:
-        tally.strength(f"Turn {choice.number}: you offered {name} a choice of remedies.")
+        tally.strength(choice, f"you offered {name} a choice of remedies")
     elif single:
-        tally.lose(
-            pts("single_remedy"),
-            f"Turn {single.number}: you offered {name} a single remedy; two or more to pick from let {name} take part in the fix",
-        )
-    elif refusal:
-        tally.lose(pts("flat_refusal"), f"Turn {refusal.number}: you said no to {name} and offered nothing you could do instead")
+        tally.lose(pts("single_remedy"), single,
+                   f"you offered {name} a single remedy; two or more to pick from let {name} take part in the fix")
+    elif refusals:
+        base = refusals[0]
+        tally.lose(pts("flat_refusal"), base, f"you said no to {name} and offered nothing you could do instead")
     else:
-        tally.lose(pts("no_remedy"), f"You never offered {name} a remedy within policy")
+        tally.lose(pts("no_remedy"), call.first("cave", "escalate"), f"you never offered {name} a remedy within policy")
 
-    # Ground: seed 000 (don't give in against your own policy).
     for turn in call.turns:
-        if turn.breaks_policy:
-            tally.lose(pts("cave"), f"Turn {turn.number}: you gave in against policy; offer a choice of what you can give instead")
+        # Ground: seed 000 (a choice, not a flat no); seed 001 (compromise). Each no counts where it is said.
+        if turn.has("refuse") and turn is not base and not turn.has(*REMEDIES):
+            offered = next((t for t in call.turns[:turn.number - 1] if t.has(*_OFFERS)), None)
+            if offered:
+                why = f"you said no after you had offered {name} a way forward (turn {offered.number}); keep to what you can give"
+            else:
+                why = f"you said no to {name} with nothing instead; say what you can do"
+            tally.lose(pts("refusal"), turn, why)
+        # Ground: seed 003 (a concrete concession with a date).
+        if turn.has(*_OFFERS) and not turn.has("concrete_commitment") and not _pinned_next(call, turn):
+            tally.lose(pts("vague_offer"), turn,
+                       f"your offer named no date, time or deliverable; tell {name} who does what, and when")
+        # Ground: contact-centre QA (first-contact resolution).
+        if turn.has("escalate"):
+            tally.lose(pts("escalate"), turn,
+                       f"you handed {name} to someone else instead of resolving it yourself with what policy allows")
 
     if choice or single:
-        # Ground: seed 003 (ask if it sounds fair; a concrete concession with a date).
+        # Ground: seed 003 (ask if it sounds fair).
         fair = call.first("check_fairness")
         if fair:
-            tally.strength(f"Turn {fair.number}: you asked {name} whether the offer sounded fair.")
+            tally.strength(fair, f"you asked {name} whether the offer sounded fair")
         else:
-            tally.lose(pts("no_fairness_check"), f"You never asked {name} whether your offer sounded fair")
+            tally.lose(pts("no_fairness_check"), choice or single, f"you never asked {name} whether your offer sounded fair")
     commitment = call.first("concrete_commitment")
     if commitment:
-        tally.strength(f"Turn {commitment.number}: you named a specific date, time or deliverable.")
-    elif choice or single:
-        tally.lose(pts("no_commitment"), f"Your offer to {name} named no date, time or deliverable; make it concrete")
+        tally.strength(commitment, "you named a specific date, time or deliverable")
 
     # Ground: seed 004 (ask how they would solve it fairly); Roggeveen, Tsiros & Grewal 2012.
     own_fix = call.first("ask_customer_solution")
     if own_fix:
-        tally.win(pts("customer_solution"), f"Turn {own_fix.number}: you asked {name} how to solve it fairly.")
+        tally.win(pts("customer_solution"), own_fix, f"you asked {name} how to solve it fairly")
     return tally
+
+
+def _pinned_next(call: Call, turn) -> bool:
+    """A choice may leave the date to the next turn, once the customer has picked."""
+    if not turn.has("offer_choice") or turn.number >= len(call.turns):
+        return False
+    return call.turns[turn.number].has("concrete_commitment")

@@ -1,24 +1,17 @@
 """The secondary skills: policy, channel, follow-up and composure."""
 from __future__ import annotations
 
-from functools import partial
-
 from scoring.call import REMEDIES, Call, Tally
 from scoring.rubric import Rubric
 
-_CHANNEL = {
-    "visit": ("a visit", "the most personal way there is"),
-    "phone": ("a call", "good, though a visit is more personal still"),
-    "note": ("a handwritten note", "a call or a visit shows more effort"),
-    "email": ("email", "pick up the phone or visit instead"),
-}
+_LABEL = {"visit": "a visit", "phone": "a call", "note": "a handwritten note", "email": "email"}
 
 
 def policy(call: Call, rubric: Rubric) -> Tally | None:
     if not any(t.has("explain_policy", "refuse") or t.breaks_policy for t in call.turns):
         return None
-    pts = partial(rubric.points, "policy")
-    tally = Tally()
+    pts = rubric.points
+    tally = Tally("policy")
     explained = False
     for turn in call.turns:
         if turn.has("explain_policy") and not explained:
@@ -26,43 +19,40 @@ def policy(call: Call, rubric: Rubric) -> Tally | None:
             # Ground: seed 001 (explain why you can't make an exception); Bradley & Sparks 2009.
             # At fault the explanation is judged below instead, so no line praises an excuse.
             if not call.at_fault:
-                tally.strength(f"Turn {turn.number}: you explained the reason behind the policy.")
+                tally.strength(turn, "you explained the reason behind the policy")
         if turn.has("refuse") and not explained:
-            tally.lose(pts("bare_refusal"), f"Turn {turn.number}: you refused without giving the reason behind the policy")
+            tally.lose(pts("bare_refusal"), turn, "you refused without giving the reason behind the policy")
         if turn.breaks_policy:
             # Ground: seed 000 (if you don't follow your own policies, why should they?).
-            tally.lose(pts("policy_break"), f"Turn {turn.number}: you broke the policy you are there to uphold")
+            tally.lose(pts("policy_break"), turn, "you gave in against the policy you are there to uphold")
     if call.at_fault:
         # Ground: seed 004 (skip laying out your side if you were wrong; but
         # when stuck, lay out each side's limits and ask how they would solve
         # it fairly: limits stated together with that question are no excuse).
-        explanations = call.with_acts("explain_policy")
-        excuse = next((t for t in explanations if not t.has("ask_customer_solution")), None)
-        if excuse:
-            tally.lose(
-                pts("explained_when_at_fault"),
-                f"Turn {excuse.number}: the business was in the wrong, so explaining policy to {call.name} sounds like an excuse",
-            )
-        limits = next((t for t in explanations if t.has("ask_customer_solution")), None)
-        if limits:
-            tally.strength(f"Turn {limits.number}: you laid out the limits and asked {call.name} how to solve it fairly.")
+        for turn in call.with_acts("explain_policy"):
+            if turn.has("ask_customer_solution"):
+                tally.strength(turn, f"you laid out the limits and asked {call.name} how to solve it fairly")
+            else:
+                tally.lose(pts("explained_when_at_fault"), turn,
+                           f"the business was in the wrong, so explaining policy to {call.name} sounds like an excuse")
     return tally
 
 
 def channel(call: Call, rubric: Rubric) -> Tally | None:
-    chosen = [t for t in call.turns if t.event.channel]
+    """How the trainee answered the complaint; a follow-up's channel is follow_up's business."""
+    chosen = [t for t in call.turns if t.event.channel and not t.has("follow_up")]
     if not chosen:
         return None
-    tally = Tally()
+    tally = Tally("channel")
     for turn in chosen:
-        # Ground: seed 003 (visit > call > note > email), seed 002 (get on the phone).
-        label, advice = _CHANNEL[turn.event.channel]
-        cost = rubric.points("channel", turn.event.channel) / len(chosen)
-        line = f"Turn {turn.number}: you chose {label} to reach {call.name}"
-        if cost > 0:
-            tally.lose(cost, f"{line}; {advice}")
+        # Ground: seed 003 (visit > call > note > email), seed 002 (get on the phone, don't resolve by email).
+        ch = turn.event.channel
+        line = f"you answered {call.name} by {_LABEL[ch]}"
+        if ch in ("note", "email"):
+            tally.lose(rubric.points(f"reply_by_{ch}") / len(chosen), turn,
+                       f"{line}; pick up the phone: a voice carries what {ch == 'email' and 'an email' or 'a note'} cannot")
         else:
-            tally.strength(f"{line}.")
+            tally.strength(turn, line)
     return tally
 
 
@@ -71,32 +61,41 @@ def follow_up(call: Call, rubric: Rubric) -> Tally | None:
     remedy = call.first(*REMEDIES)
     if not planned and not remedy:
         return None
-    tally = Tally()
+    tally = Tally("follow_up")
+    name = call.name
     if planned:
-        tally.strength(f"Turn {planned.number}: you planned a follow-up with {call.name}.")
+        ch = planned.event.channel
+        # Ground: seed 003 (follow up by the most personal channel: visit > call > note > email).
+        if ch in ("note", "email"):
+            tally.lose(rubric.points(f"follow_up_by_{ch}"), planned,
+                       f"you planned to follow up by {_LABEL[ch]}; better than none, but a call or a visit shows {name} more care")
+        elif ch == "visit":
+            tally.strength(planned, f"you planned to follow up with {name} in person, the most personal way there is")
+        elif ch == "phone":
+            tally.strength(planned, f"you planned to follow up with {name} by phone")
+        else:
+            tally.strength(planned, f"you planned a follow-up with {name}")
     else:
         # Ground: seed 003 (follow up with another favor); LEAP (promise, follow up).
-        tally.lose(
-            rubric.points("follow_up", "missing"),
-            f"Turn {remedy.number}: after the remedy you planned no check-in or extra favor for {call.name}",
-        )
+        tally.lose(rubric.points("no_follow_up"), call.turns[-1],
+                   f"you planned no check-in or extra favor for {name} after the remedy")
     return tally
 
 
 def composure(call: Call, rubric: Rubric) -> Tally:
-    tally = Tally()
+    tally = Tally("composure")
     name = call.name
     for turn in call.turns:
         # Ground: seed 002 (get calm, resist defending yourself); BLAST.
         if turn.has("defend"):
-            tally.lose(rubric.points("composure", "defend"), f"Turn {turn.number}: you argued back; stay calm and keep the focus on {name}")
+            tally.lose(rubric.points("defend"), turn,
+                       f"you argued back or made an excuse; stay calm and keep the focus on {name}")
         if turn.has("dismiss"):
-            tally.lose(rubric.points("composure", "dismiss"), f"Turn {turn.number}: you played down what {name} was upset about")
+            tally.lose(rubric.points("dismiss"), turn, f"you played down what {name} was upset about")
     if not call.with_acts("defend", "dismiss"):
-        tally.strength(f"You stayed calm: you never argued back or played down what {name} felt.")
+        tally.strength(None, f"You stayed calm: you never argued back or played down what {name} felt")
     thanked = call.first("thank")
     if thanked:
         # Ground: BLAST, LAST, LATTE (thank the customer).
-        tally.strength(f"Turn {thanked.number}: you thanked {name} for raising the problem.")
+        tally.strength(thanked, f"you thanked {name} for raising the problem")
     return tally
-

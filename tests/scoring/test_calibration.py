@@ -157,8 +157,7 @@ def test_answering_every_story_after_its_first_beat_scores_at_most_70(at_fault):
     heard = score(call(*_cut_or_heard(False, at_fault), at_fault=at_fault))
     assert heard.overall >= 85 and heard.caps == ()
     assert cut.overall <= 70
-    assert any("never let Priya finish the story" in c and "capped at 70" in c for c in cut.caps)
-    assert any("never let Priya finish" in line for line in cut.skills["listening"].evidence)
+    assert all(any("cut in" in n.text for n in cut.verdict(t).notes) for t in (1, 2, 4))
 
 
 def test_one_late_cut_in_keeps_an_exemplary_call_near_the_top():
@@ -188,21 +187,14 @@ def test_a_clarifying_question_that_cuts_in_stays_cheap_and_is_not_capped():
     assert 0 < heard.overall - card.overall <= 3
 
 
-def test_the_story_cap_needs_an_early_cut_and_a_story_never_finished():
+def test_a_story_never_heard_costs_more_than_one_heard_after_a_question():
     rest = (move("apologize", node="heard", heard=1, of=1), move("offer_choice check_fairness concrete_commitment",
                                                                    node="offer", heard=1, of=1))
-    # cut on beat 1 with a question, then the answer heard out: the story was told
     asked = score(call(move("empathize open_question", heard=1, of=4), wait(node="details", heard=1, of=2),
                        move("paraphrase", node="details", heard=2, of=2), *rest))
-    # cut on beat 1 with a question, the answer cut short too: never told
     never = score(call(move("empathize open_question", heard=1, of=4),
                        move("paraphrase", node="details", heard=1, of=2), *rest))
-    # half the story told before the (only) cut: not capped, though it costs
-    half = score(call(wait(heard=1, of=4), move("empathize open_question", heard=2, of=4),
-                      move("paraphrase", node="details", heard=1, of=2), *rest))
-    assert not any("finish the story" in c for c in asked.caps + half.caps)
-    assert any("finish the story" in c for c in never.caps)
-    assert never.overall <= 70 < asked.overall
+    assert never.overall < asked.overall
 
 
 # --- outcomes --------------------------------------------------------------------
@@ -211,19 +203,14 @@ def test_a_short_hostile_call_that_churns_scores_at_most_30():
     hostile = (move("defend", heard=1, of=3), move("dismiss", node="angrier", heard=1, of=1))
     card = score(call(*hostile, outcome="churned"))
     assert card.overall <= 30
-    assert any("no listening" in c for c in card.caps)
-    assert not any("finish the story" in c for c in card.caps), "the looser story cap adds nothing here"
     assert overall(*hostile, move("empathize open_question", node="last-chance", heard=1, of=1), outcome="churned") <= 30
     assert overall(*hostile, outcome="churned", at_fault=True) <= 30
 
 
-def test_churning_a_heard_out_customer_is_capped_but_parting_well_and_escalating_are_not():
+def test_coaches_score_what_the_rep_did_not_how_the_call_ended():
     take_it_or_leave_it = (*OPENING, move("apologize"), move("offer_concession"), move("refuse"))
     retained = score(call(*take_it_or_leave_it, outcome="retained"))
-    churned = score(call(*take_it_or_leave_it, outcome="churned"))
-    assert retained.overall > 75 >= churned.overall
-    assert any("capped at 75" in c for c in churned.caps)
-    for ending in ("parted", "escalated"):
+    for ending in ("churned", "parted", "escalated"):
         assert score(call(*take_it_or_leave_it, outcome=ending)).overall == retained.overall
 
 

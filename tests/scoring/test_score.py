@@ -19,7 +19,8 @@ def test_scorecard_shape_follows_spec():
     assert tuple(card.skills) == SKILLS
     assert all(isinstance(s, SkillScore) and s.name == n for n, s in card.skills.items())
     d = card.to_dict()
-    assert list(d) == ["overall", "outcome", "skills"]
+    assert list(d) == ["overall", "outcome", "skills", "turns"]
+    assert [t["turn"] for t in d["turns"]] == list(range(1, len(EXEMPLARY) - 1))
     assert list(d["skills"]) == list(SKILLS)
     for entry in d["skills"].values():
         assert set(entry) == {"score", "weight", "evidence", "strengths"}
@@ -44,10 +45,13 @@ def test_unjudged_skills_are_null_and_overall_reweights_over_the_rest():
     assert card.to_dict()["skills"]["policy"] == {"score": None, "weight": 0.05, "evidence": [], "strengths": []}
 
 
-def test_channel_is_judged_only_when_a_move_chooses_one():
+def test_channel_is_judged_only_when_a_reply_chooses_one_and_a_follow_ups_channel_in_follow_up():
     assert score(call(move("open_question"))).skills["channel"].score is None
-    assert score(call(move("follow_up", channel="visit"))).skills["channel"].score == 100
-    assert score(call(move("follow_up", channel="email"))).skills["channel"].score < 100
+    assert score(call(move("open_question", channel="phone"))).skills["channel"].score == 100
+    assert score(call(move("offer_concession", channel="email"))).skills["channel"].score < 100
+    by_email = score(call(move("offer_choice"), move("follow_up", channel="email")))
+    assert by_email.skills["channel"].score is None
+    assert by_email.skills["follow_up"].score < 100
 
 
 @pytest.mark.parametrize("moves", [(), (wait(heard=1), wait(heard=2))])
@@ -62,17 +66,17 @@ def test_abandoned_call_is_capped_below_the_same_moves_finished():
     for moves in (EXEMPLARY, EXEMPLARY[:3], DREADFUL, (move("open_question"),)):
         finished = score(call(*moves, outcome="resolved")).overall
         quit_ = score(call(*moves, outcome="abandoned"))
-        assert quit_.overall <= 50
+        assert quit_.overall <= 30
         assert quit_.overall <= finished
         if finished > 0:
             assert quit_.overall < finished
-        assert any("before it reached an end" in c for c in quit_.caps)
+            assert any("before it reached an end" in c for c in quit_.caps)
 
 
-def test_no_listening_at_all_caps_overall():
+def test_no_listening_at_all_caps_overall_only_when_no_story_was_ever_heard():
     card = score(call(move("refuse", heard=1), move("empathize"), move("apologize"), move("offer_choice check_fairness")))
-    assert card.overall <= 30
-    assert any("no listening" in line for line in card.skills["listening"].evidence)
+    assert not any("no listening" in c for c in card.caps)
+    assert card.verdict(1).cost
     cut_every_time = score(call(move("apologize offer_choice", heard=1), move("concrete_commitment", heard=1)))
     assert any("no listening" in c for c in cut_every_time.caps)
 
@@ -150,7 +154,7 @@ def test_custom_rubric_reweights_overall():
     card = score(transcript, listening_only)
     assert card.overall == card.skills["listening"].score
     assert card.skills["listening"].weight == 1
-    harsher = Rubric.from_dict({"rules": {"choices": {"single_remedy": 60}}})
+    harsher = Rubric.from_dict({"rules": {"single_remedy": 60}})
     assert score(transcript, harsher).skills["choices"].score < score(transcript).skills["choices"].score
 
 
@@ -175,17 +179,12 @@ def test_a_question_invites_the_story_but_cutting_the_answer_short_leaves_it_unt
     assert any(line.startswith("Turn 3: you apologized before Priya had ever told the whole story") for line in lines)
 
 
-def test_the_story_and_churn_caps_can_be_moved_or_switched_off_by_a_coach():
-    moves = (move("empathize open_question", heard=1), move("paraphrase", node="details", heard=1, of=2),
-             move("apologize", node="heard", heard=1, of=1), move("offer_choice check_fairness concrete_commitment",
-                                                                  node="offer", heard=1, of=1))
-    transcript = call(*moves, outcome="churned")
+def test_a_coach_can_move_a_band():
+    transcript = call(*EXEMPLARY, outcome="abandoned")
     default = score(transcript)
-    lenient = score(transcript, Rubric.from_dict({"caps": {"story_not_heard": 100, "churned": 100}}))
-    strict_share = score(transcript, Rubric.from_dict({"caps": {"story_not_heard_share": 0.2}}))
-    assert default.overall <= 70 and len(default.caps) == 2
-    assert lenient.overall > default.overall
-    assert not any("finish the story" in c for c in strict_share.caps)  # 1 of 3 is not before a fifth
+    lenient = score(transcript, Rubric.from_dict({"rules": {"abandoned_band": {"band": [0, 100]}}}))
+    assert default.overall <= 30 < lenient.overall == score(call(*EXEMPLARY)).overall
+    assert lenient.caps == ()
 
 
 def test_limits_with_the_question_are_credited_when_at_fault():
@@ -204,25 +203,9 @@ def test_an_explanation_charged_as_an_excuse_is_not_also_praised():
     assert "Turn 2: you explained the reason behind the policy." in not_at_fault.strengths
 
 
-def test_cap_lines_say_what_the_score_actually_is_and_switched_off_caps_say_nothing():
-    # Regression: a coach's cap of 100 was still reported ("capped at 100"), a cap of
-    # 72.5 was reported as 72.5 while the score was held at 72, and "1 points off".
-    moves = (move("empathize open_question", heard=1), move("paraphrase", node="details", heard=1, of=2),
-             move("apologize", node="heard", heard=1, of=1))
-    off = score(call(*moves, outcome="churned"), Rubric.from_dict({"caps": {"story_not_heard": 100, "churned": 100}}))
-    assert off.caps == ()
-    assert not any("capped" in line for s in off.skills.values() for line in s.evidence)
-    odd = Rubric.from_dict({"caps": {"abandoned": 72.5, "abandoned_penalty": 1}})
-    card = score(call(*EXEMPLARY, outcome="abandoned"), odd)
-    assert card.overall <= 72
-    assert card.caps == ("You left the call before it reached an end: 1 point off and the overall score capped at 72, "
-                         "so quitting never beats finishing.",)
-    no_penalty = score(call(*EXEMPLARY, outcome="abandoned"), Rubric.from_dict({"caps": {"abandoned_penalty": 0}}))
-    assert no_penalty.caps == ("You left the call before it reached an end: the overall score capped at 50, "
-                               "so quitting never beats finishing.",)
-
-
-def test_too_many_apologies_names_one_turn_as_a_turn():
-    strict = Rubric.from_dict({"rules": {"apology": {"max_apologies": 0}}})
-    lines = score(call(move("open_question"), move("apologize")), strict).skills["apology"].evidence
-    assert any(line.startswith("You apologized once (turn 2);") for line in lines)
+def test_a_band_says_where_the_score_falls_and_costs_on_its_turn():
+    card = score(call(*EXEMPLARY[:4], move("cave", node="offer", heard=1, of=1, policy_break=True)))
+    assert card.caps == ("Turn 3: you gave in against policy, so the overall score falls to 15-40 "
+                         "(the rest of the call decides where).",)
+    [note] = [n for n in card.verdict(3).notes if n.skill == "overall"]
+    assert note.points < 0 and note.text.startswith("You gave in against policy")

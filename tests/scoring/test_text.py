@@ -15,9 +15,11 @@ def test_text_scorecard_lists_score_skills_evidence_and_strengths():
     assert "Outcome: resolved" in lines
     assert any(line.startswith("listening") and line.rstrip().endswith(bar(card.skills["listening"].score)) for line in lines)
     assert any(line.startswith("channel") and "not judged" in line for line in lines)
-    for skill in card.skills.values():
-        for line in skill.evidence:
-            assert f"  - {line[:40]}" in text
+    assert "Turn by turn:" in lines
+    for verdict in card.turns:
+        for note in verdict.notes:
+            if note.cost:
+                assert f"- {note.skill} {note.points:g}: {note.text[:30]}" in " ".join(text.split())
     assert all(len(line) <= 80 for line in lines)
 
 
@@ -30,4 +32,4 @@ def test_bar_has_ten_cells():
 def test_strengths_shown():
     transcript = call(*EXEMPLARY)
     text = format_scorecard(score(transcript), transcript)
-    assert "+ Turn 4: you offered Priya a choice of remedies." in text
+    assert "    + choices: You offered Priya a choice of remedies" in text
