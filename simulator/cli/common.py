@@ -62,6 +62,11 @@ def trainee_name(given: str | None, command: str) -> str:
     return load_settings().trainee  # checked as it is read
 
 
+def is_path(ref: str) -> bool:
+    """SPEC §4: a scenario named by path ends in .yaml/.yml or contains a '/'; anything else is a built-in id."""
+    return ref.endswith((".yaml", ".yml")) or "/" in ref
+
+
 def resolve_scenario(ref: str, command: str = "hearout", *, refuse_builtin_ids: bool = False):
     """SPEC §4: a path when it ends in .yaml/.yml or contains a '/', otherwise a built-in id.
 
@@ -73,7 +78,7 @@ def resolve_scenario(ref: str, command: str = "hearout", *, refuse_builtin_ids: 
     from simulator.engine.yamlnodes import MAX_BYTES
 
     try:
-        if ref.endswith((".yaml", ".yml")) or "/" in ref:
+        if is_path(ref):
             data = read_file(Path(ref), MAX_BYTES, "a scenario")
             scenario = load_scenario_text(data, shown(Path(ref)))
             builtin = builtin_files().get(scenario.id)

@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     if args.transcript is not None:
         write_json(args.transcript, transcript.to_dict())
     if not args.no_save:
-        _save(transcript, card.to_dict())
+        _save(transcript, card.to_dict(), _source(args.scenario))
     print_card(card, transcript, as_json=args.json)
     return EXIT_OK
 
@@ -77,14 +77,25 @@ def _not_the_scenario(target: Path, ref: str) -> None:
                        "choose another file for the transcript")
 
 
-def _save(transcript, score: dict) -> None:
+def _source(ref: str) -> str:
+    """Where the scenario came from, saved with the session: "builtin", or the file's content hash."""
+    import hashlib
+
+    from simulator.cli.common import is_path, read_file
+    from simulator.engine.yamlnodes import MAX_BYTES
+
+    if not is_path(ref):
+        return "builtin"
+    return "sha256:" + hashlib.sha256(read_file(Path(ref), MAX_BYTES, "a scenario")).hexdigest()
+
+
+def _save(transcript, score: dict, source: str) -> None:
     from simulator.store import SessionStore, StoreError
 
     try:
-        store = SessionStore.default()
-        store.finalize_orphans()  # calls an earlier process left in progress when it died (SPEC §6)
-        row = store.begin(transcript)
-        store.update(row, transcript, finished=True, score=score)
-        store.close()
+        with SessionStore.default() as store:
+            store.finalize_orphans()  # calls an earlier process left in progress when it died (SPEC §6)
+            row = store.begin(transcript, source=source)
+            store.update(row, transcript, finished=True, score=score)
     except StoreError as exc:
         raise BadInput(f"hearout: error: {exc}") from None

@@ -19,13 +19,12 @@ def run(args: argparse.Namespace) -> int:
 
     trainee = trainee_name(args.trainee, "hearout report") if args.trainee is not None else None
     try:
-        store = SessionStore.default()
-        rows = store.sessions(trainee, settle=True)  # orphans shown abandoned, not written (SPEC §6)
-        store.close()
+        with SessionStore.default(read_only=True) as store:  # a reader never creates, migrates or writes
+            rows = store.sessions(trainee, settle=True)  # orphans shown abandoned, not written (SPEC §6)
     except StoreError as exc:
         raise BadInput(f"hearout report: error: {exc}") from None
     fields = ("id", "trainee", "scenario_id", "title", "seed", "started_at", "outcome", "overall", "final_mood")
-    records = [{f: getattr(r, f) for f in fields} for r in rows]
+    records = [{f: r.started_iso if f == "started_at" else getattr(r, f) for f in fields} for r in rows]
     if args.format == "json":
         print(dumps(records))
     elif args.format == "csv":

@@ -1,4 +1,5 @@
-"""Saved sessions and settings, under the user's data and config folders."""
-from simulator.store.sessions import SavedSession, SessionStore, StoreError
+"""Saved sessions and settings, under the user's data and config folders (or a team's database)."""
+from simulator.store.database import StoreError
+from simulator.store.sessions import SavedSession, SessionStore
 
 __all__ = ["SavedSession", "SessionStore", "StoreError"]

@@ -1,54 +1,36 @@
-"""Saved sessions in SQLite, written turn by turn.
+"""Saved sessions, written turn by turn, read by reports and the home screen.
 
-A call is saved when it starts and updated after every move, in WAL mode,
-so an interrupted call (Ctrl+C, a closed terminal) loses at most the turn in
-progress. Each row keeps the whole transcript; the score is kept beside it
-for reports and for the home screen's best scores.
+A call is saved when it starts and updated after every move, so an interrupted
+call (Ctrl+C, a closed terminal) loses at most the turn in progress. Each row
+keeps the whole transcript (JSON) and, once finished, its score beside it.
 
-A row also names the process that owns the call (`owner.py`). A row left
-`in progress` by a process that no longer runs is an orphan (SPEC §6): readers
-show it as abandoned and scored (`sessions(settle=True)`), and the next
-writer records it so (`finalize_orphans`).
+`SessionStore.default()` is a writer (the app, `play`): it checks and migrates
+the database before its first write. `SessionStore.default(read_only=True)` is
+for commands that only read (`report`, `export`, history): they never create,
+migrate or modify anything. Every database error is a `StoreError` whose
+message is one line for the user.
 """
 from __future__ import annotations
 
-import json
-import sqlite3
-from dataclasses import dataclass, replace
+import os
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
+
+import sqlalchemy as sa
+from sqlalchemy.exc import SQLAlchemyError
 
 from scoring.transcript import Transcript, TranscriptError
+from simulator.store import legacy
+from simulator.store.database import LEGACY, StoreError, failure, open_engine, revision, target
 from simulator.store.owner import Owner
+from simulator.store.schema import BUILTIN, sessions, utc
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS sessions (
-    id           INTEGER PRIMARY KEY,
-    trainee      TEXT    NOT NULL,
-    scenario_id  TEXT    NOT NULL,
-    title        TEXT    NOT NULL,
-    seed         INTEGER NOT NULL,
-    started_at   TEXT    NOT NULL,
-    outcome      TEXT,
-    overall      INTEGER,
-    final_mood   INTEGER,
-    transcript   TEXT    NOT NULL,
-    score        TEXT,
-    owner_host   TEXT,
-    owner_pid    INTEGER,
-    owner_started TEXT
-);
-CREATE INDEX IF NOT EXISTS sessions_by_trainee ON sessions (trainee, scenario_id);
-"""
-# Columns added after the first release, for databases made before them.
-ADDED_COLUMNS = {"owner_host": "TEXT", "owner_pid": "INTEGER", "owner_started": "TEXT"}
+__all__ = ["SavedSession", "SessionStore", "StoreError"]
 
 ABANDONED = "abandoned"
 ScoreFn = Callable[[Transcript], dict]
-
-
-class StoreError(Exception):
-    """The session database cannot be opened or read."""
 
 
 @dataclass(frozen=True)
@@ -57,87 +39,99 @@ class SavedSession:
     trainee: str
     scenario_id: str
     title: str
+    scenario_source: str  # "builtin", "sha256:<hex>" of a scenario file, or "unrecorded" (saved before it was kept)
     seed: int
-    started_at: str
-    outcome: str | None
+    started_at: datetime  # UTC
+    outcome: str | None  # None: in progress
     overall: int | None
     final_mood: int | None
+    duration_ms: int | None
+    skills: dict[str, int | None]  # score per skill; empty until finished
+    transcript: dict | None = field(default=None, repr=False, compare=False)  # when asked for
+
+    @property
+    def started_iso(self) -> str:
+        return self.started_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+_SUMMARY = ("id", "trainee", "scenario_id", "title", "scenario_source", "seed", "started_at", "outcome", "overall",
+            "final_mood", "duration_ms", "score")
 
 
 class SessionStore:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.executescript(SCHEMA)
-            have = {row[1] for row in self._db.execute("PRAGMA table_info(sessions)")}
-            # Only our own table grows the new columns: another program's table is never changed.
-            self._ours = "transcript" in have and "outcome" in have
-            for name, kind in ADDED_COLUMNS.items():
-                if self._ours and name not in have:
-                    self._db.execute(f"ALTER TABLE sessions ADD COLUMN {name} {kind}")
-        except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"{path}: cannot open the session database: {exc}") from None
+    def __init__(self, location: str | os.PathLike | None = None, *, read_only: bool = False) -> None:
+        """A path is a SQLite file, a string with :// a database URL; None: the configured one (SPEC §6)."""
+        self.where = target(location)
+        self.path = self.where.path
+        self.read_only = read_only
+        self._engine = open_engine(self.where, writing=not read_only)  # None: a reader found nothing saved yet
+        self._legacy = False
+        if self._engine is not None and read_only:
+            found = self._read(lambda c: revision(c, self.where))
+            if found is None:  # a database without hearout's tables yet: nothing saved
+                self.close()
+            self._legacy = found == LEGACY
 
     @classmethod
-    def default(cls) -> "SessionStore":
-        from simulator.store.paths import data_dir
+    def default(cls, *, read_only: bool = False) -> "SessionStore":
+        return cls(None, read_only=read_only)
 
-        return cls(data_dir() / "sessions.db")
+    # --- writing ----------------------------------------------------------------
 
-    def begin(self, transcript: Transcript, owner: Owner | None = None) -> int:
-        """Save a call as it starts, owned by `owner` (default: this process); returns its id for updates."""
+    def begin(self, transcript: Transcript, owner: Owner | None = None, *, source: str = BUILTIN) -> int:
+        """Save a call as it starts, owned by `owner` (default: this process); returns its id for updates.
+
+        `source`: where the scenario came from, "builtin" or a file's "sha256:<hex>".
+        """
         t = transcript
         o = owner or Owner.current()
-        cur = self._write(
-            "INSERT INTO sessions (trainee, scenario_id, title, seed, started_at, outcome, final_mood, transcript,"
-            " owner_host, owner_pid, owner_started) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
-            (t.trainee, t.scenario.id, t.scenario.title, t.seed, t.started_at, t.final_mood, _dump(t.to_dict()),
-             o.host, o.pid, o.started),
-        )
-        return int(cur.lastrowid)
+        now = datetime.now(timezone.utc)
+        values = {
+            "trainee": t.trainee, "scenario_id": t.scenario.id, "title": t.scenario.title, "scenario_source": source,
+            "seed": t.seed, "started_at": utc(t.started_at), "updated_at": now, "outcome": None, "overall": None,
+            "final_mood": t.final_mood, "duration_ms": _duration(t), "transcript": t.to_dict(), "score": None,
+            "owner_host": o.host, "owner_pid": o.pid, "owner_started": o.started,
+        }
+        return self._write(lambda c: c.execute(sessions.insert().values(values).returning(sessions.c.id)).scalar_one())
 
     def update(self, session_id: int, transcript: Transcript, *, finished: bool = False,
                score: dict | None = None) -> None:
         """Record the call so far; `finished` stores its outcome (and score, when given)."""
-        self._write(
-            "UPDATE sessions SET transcript = ?, final_mood = ?, outcome = ?, overall = ?, score = ? WHERE id = ?",
-            (
-                _dump(transcript.to_dict()),
-                transcript.final_mood,
-                transcript.outcome if finished else None,
-                score.get("overall") if score else None,
-                _dump(score) if score else None,
-                session_id,
-            ),
-        )
+        values = {
+            "transcript": transcript.to_dict(), "final_mood": transcript.final_mood,
+            "duration_ms": _duration(transcript), "updated_at": datetime.now(timezone.utc),
+            "outcome": transcript.outcome if finished else None,
+            "overall": score.get("overall") if score else None, "score": score if score else None,
+        }
+        self._write(lambda c: c.execute(sessions.update().where(sessions.c.id == session_id).values(values)))
 
-    def _write(self, sql: str, args: tuple) -> sqlite3.Cursor:
+    def _write(self, work):
+        if self.read_only or self._engine is None:
+            raise StoreError(f"{self.where.shown}: opened for reading only")
         try:
-            return self._db.execute(sql, args)
-        except (sqlite3.Error, OverflowError) as exc:  # full disk, locked or read-only file, a seed too big
-            raise StoreError(f"{self.path}: cannot save the session: {exc}") from None
+            with self._engine.begin() as conn:
+                return work(conn)
+        except (SQLAlchemyError, OverflowError, UnicodeError, ValueError, TypeError) as exc:
+            # full disk, a read-only file, a seed too big, text that is not Unicode
+            raise failure(self.where, "cannot save the session", exc) from None
 
-    def sessions(self, trainee: str | None = None, *, settle: bool | ScoreFn = False) -> list[SavedSession]:
-        """Saved sessions, oldest first. `settle` (True, or a score function) shows each orphan
-        as abandoned and scored, as `finalize_orphans` would record it, without writing."""
-        sql = ("SELECT id, trainee, scenario_id, title, seed, started_at, outcome, overall, final_mood"
-               " FROM sessions")
-        args: tuple = ()
-        if trainee is not None:
-            sql += " WHERE trainee = ?"
-            args = (trainee,)
-        try:
-            rows = [SavedSession(*row) for row in self._db.execute(sql + " ORDER BY started_at, id", args)]
-        except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: cannot read saved sessions: {exc}") from None
+    # --- reading ------------------------------------------------------------------
+
+    def sessions(self, trainee: str | None = None, *, scenario: str | None = None, since: datetime | None = None,
+                 settle: bool | ScoreFn = False) -> list[SavedSession]:
+        """Saved sessions, oldest first, optionally one trainee's, one scenario's, or started since a time.
+
+        `settle` (True, or a score function) shows each orphan as abandoned and scored, as
+        `finalize_orphans` would record it, without writing.
+        """
+        rows = list(self._summaries(trainee=trainee, scenario=scenario, since=since))
         if settle and any(r.outcome is None for r in rows):
             score_fn = settle if callable(settle) else None
             settled = {sid: _settle(data, score_fn) for sid, data in self._orphans()}
             rows = [_settled_row(r, *settled[r.id]) if r.id in settled else r for r in rows]
         return rows
+
+    # --- calls left in progress by a process that died (SPEC §6) ---------------------
 
     def orphans(self) -> list[int]:
         """Ids of the calls left in progress by a process that no longer runs."""
@@ -149,49 +143,95 @@ class SessionStore:
         done = []
         for sid, data in self._orphans():
             data, card = _settle(data, score_fn)
-            self._write(
-                "UPDATE sessions SET transcript = ?, outcome = ?, overall = ?, score = ? WHERE id = ? AND outcome IS NULL",
-                (_dump(data), ABANDONED, card.get("overall") if card else None, _dump(card) if card else None, sid),
-            )
+            values = {"transcript": data, "outcome": ABANDONED, "overall": card.get("overall") if card else None,
+                      "score": card, "updated_at": datetime.now(timezone.utc)}
+            self._write(lambda c: c.execute(sessions.update().values(values)
+                                            .where(sessions.c.id == sid, sessions.c.outcome.is_(None))))
             done.append(sid)
         return done
 
     def _orphans(self) -> list[tuple[int, dict]]:
-        if not self._ours:
-            return []
-        try:
-            rows = self._db.execute(
-                "SELECT id, owner_host, owner_pid, owner_started, transcript FROM sessions WHERE outcome IS NULL"
-                " ORDER BY id").fetchall()
-        except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: cannot read saved sessions: {exc}") from None
         found = []
-        for sid, host, pid, started, text in rows:
+        for r in self._rows(("id", "owner_host", "owner_pid", "owner_started", "transcript"), in_progress=True):
+            host, pid, started = r["owner_host"], r["owner_pid"], r["owner_started"]
             # A row without an owner was saved before owners were recorded: nothing runs it any more.
             if host is None or pid is None or not Owner(host, pid, started or "").is_running():
-                try:
-                    found.append((sid, json.loads(text)))
-                except ValueError:
-                    found.append((sid, {}))
+                found.append((r["id"], r["transcript"] if isinstance(r["transcript"], dict) else {}))
         return found
 
+    def _summaries(self, columns: tuple[str, ...] = _SUMMARY, **where) -> Iterator[SavedSession]:
+        for row in self._rows(columns, **where):
+            score = row["score"] if isinstance(row["score"], dict) else {}
+            skills = score.get("skills") if isinstance(score.get("skills"), dict) else {}
+            yield SavedSession(
+                id=row["id"], trainee=row["trainee"], scenario_id=row["scenario_id"], title=row["title"],
+                scenario_source=row["scenario_source"], seed=row["seed"], started_at=row["started_at"],
+                outcome=row["outcome"], overall=row["overall"], final_mood=row["final_mood"],
+                duration_ms=row["duration_ms"],
+                skills={k: (v.get("score") if isinstance(v, dict) else None) for k, v in skills.items()},
+                transcript=row.get("transcript"),
+            )
+
+    def transcripts(self, trainee: str | None = None, *, scenario: str | None = None,
+                    since: datetime | None = None) -> list[tuple[SavedSession, dict]]:
+        """Each saved session with its whole transcript (a dict, as saved)."""
+        found = self._summaries(_SUMMARY + ("transcript",), trainee=trainee, scenario=scenario, since=since)
+        return [(s, s.transcript) for s in found]
+
     def transcript(self, session_id: int) -> dict:
-        row = self._db.execute("SELECT transcript FROM sessions WHERE id = ?", (session_id,)).fetchone()
-        if row is None:
+        rows = self._rows(("id", "transcript"), ids=(session_id,))
+        if not rows:
             raise KeyError(session_id)
-        return json.loads(row[0])
+        return rows[0]["transcript"]
 
     def best_scores(self, trainee: str) -> dict[str, int]:
-        """The trainee's best finished score per scenario id."""
-        rows = self._db.execute(
-            "SELECT scenario_id, MAX(overall) FROM sessions WHERE trainee = ? AND overall IS NOT NULL"
-            " GROUP BY scenario_id",
-            (trainee,),
-        ).fetchall()
-        return {sid: best for sid, best in rows}
+        """The trainee's best finished score per built-in scenario (a file with a built-in's id never counts)."""
+        best: dict[str, int] = {}
+        for s in self._summaries(trainee=trainee):
+            if s.overall is not None and s.scenario_source == BUILTIN:
+                best[s.scenario_id] = max(best.get(s.scenario_id, s.overall), s.overall)
+        return best
+
+    def _rows(self, columns: tuple[str, ...], *, trainee=None, scenario=None, since=None, ids=None,
+              in_progress=False) -> list[dict]:
+        if self._engine is None:
+            return []
+        if self._legacy:
+            return _legacy_rows(self, columns, trainee=trainee, scenario=scenario, since=since, ids=ids,
+                                in_progress=in_progress)
+        q = sa.select(*(sessions.c[c] for c in columns))
+        if trainee is not None:
+            q = q.where(sessions.c.trainee == trainee)
+        if scenario is not None:
+            q = q.where(sessions.c.scenario_id == scenario)
+        if since is not None:
+            q = q.where(sessions.c.started_at >= since)
+        if ids is not None:
+            q = q.where(sessions.c.id.in_(ids))
+        if in_progress:
+            q = q.where(sessions.c.outcome.is_(None))
+        q = q.order_by(sessions.c.started_at, sessions.c.id)
+        return self._read(lambda c: [dict(r) for r in c.execute(q).mappings()])
+
+    def _read(self, work):
+        try:
+            with self._engine.connect() as conn:
+                return work(conn)
+        except StoreError:
+            raise
+        except (SQLAlchemyError, ValueError, TypeError) as exc:
+            raise failure(self.where, "cannot read saved sessions", exc) from None
 
     def close(self) -> None:
-        self._db.close()
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    def __enter__(self) -> "SessionStore":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
 
 
 def _settle(data: dict, score_fn: ScoreFn | None) -> tuple[dict, dict | None]:
@@ -209,8 +249,31 @@ def _settle(data: dict, score_fn: ScoreFn | None) -> tuple[dict, dict | None]:
 
 
 def _settled_row(row: SavedSession, data: dict, card: dict | None) -> SavedSession:
-    return replace(row, outcome=ABANDONED, overall=card.get("overall") if card else None)
+    skills = card.get("skills") if card and isinstance(card.get("skills"), dict) else {}
+    return replace(row, outcome=ABANDONED, overall=card.get("overall") if card else None,
+                   skills={k: (v.get("score") if isinstance(v, dict) else None) for k, v in skills.items()})
 
 
-def _dump(obj: dict) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+def _duration(t: Transcript) -> int:
+    return max((e.t_ms for e in t.events), default=0)
+
+
+def _legacy_rows(store: SessionStore, columns, *, trainee, scenario, since, ids, in_progress) -> list[dict]:
+    """The hand-written store's table, read as it is (a reader never migrates)."""
+    have = store._read(lambda c: {col["name"] for col in sa.inspect(c).get_columns("sessions")})
+    old = sa.table("sessions", *(sa.column(c) for c in legacy.columns(have)))
+    q = sa.select(old)
+    if trainee is not None:
+        q = q.where(old.c.trainee == trainee)
+    if scenario is not None:
+        q = q.where(old.c.scenario_id == scenario)
+    if ids is not None:
+        q = q.where(old.c.id.in_(ids))
+    if in_progress:
+        q = q.where(old.c.outcome.is_(None))
+    rows = store._read(lambda c: [legacy.modern(r, _EPOCH) for r in c.execute(q.order_by(old.c.id)).mappings()])
+    rows.sort(key=lambda r: (r["started_at"], r["id"]))
+    return [{c: r[c] for c in columns} for r in rows if since is None or r["started_at"] >= since]
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)

@@ -78,9 +78,11 @@ class HearoutApp(App):
     def _best(self) -> dict[str, int]:
         if self.store is None or self.settings is None:
             return {}
+        from simulator.store import StoreError
+
         try:
             return self.store.best_scores(self.settings.trainee)
-        except Exception:  # a damaged database must not keep the home screen from opening
+        except StoreError:  # a database that fails must not keep the home screen from opening
             return {}
 
     # --- what screens report -------------------------------------------------------
@@ -102,7 +104,7 @@ class HearoutApp(App):
 
     def on_call_requested(self, message: messages.CallRequested) -> None:
         from simulator.engine.session import Session
-        from simulator.tui.recording import CallRecord
+        from simulator.store.recording import CallRecord
         from simulator.tui.screens.call import CallScreen
 
         if self._defaults:
@@ -205,7 +207,7 @@ def _real_defaults(*, cards: bool, store: bool, settings: bool, clock: bool) -> 
             loaded["store"] = SessionStore.default()
         except StoreError as exc:
             loaded["store"] = None  # calls still work; they are just not saved, and the trainee is told
-            loaded["store_error"] = f"Your calls will not be saved: {exc}"
+            loaded["store_error"] = f"You can practise, but calls will not be saved: {exc}"
         else:
             try:  # calls an earlier run left in progress when it was killed are recorded as abandoned (SPEC §6)
                 loaded["store"].finalize_orphans()

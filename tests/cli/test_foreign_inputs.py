@@ -117,7 +117,7 @@ def test_a_session_database_that_refuses_writes_is_one_line_and_left_as_it_was(c
     db.close()
     monkeypatch.setenv("HEAROUT_DATA_DIR", str(data))
     err = refused(capsys, "play", scenario_file, "--moves", "sorry")
-    assert "cannot save the session" in err
+    assert "not a hearout session database" in err  # refused before any write: another program's tables
     db = sqlite3.connect(data / "sessions.db")
     assert db.execute("SELECT note FROM sessions").fetchall() == [("keep me",)]
     db.close()
