@@ -90,3 +90,17 @@ def store_transcript():
     from simulator.engine.builtin import load_builtin
 
     return run_script(load_builtin("lawn-missed-mow"), ["wait"], seed=1, trainee="new").transcript()
+
+
+def test_the_old_store_with_owner_columns_keeps_them_and_its_orphan(tmp_path):
+    # legacy-owners.db: made by the hand-written store at 639ca1b, which added the owner columns in place.
+    db = tmp_path / "sessions.db"
+    shutil.copy(Path(__file__).parent / "fixtures" / "legacy-owners.db", db)
+    with SessionStore(db, read_only=True) as reader:
+        assert [(s.outcome, s.overall) for s in reader.sessions()] == [("retained", 100), (None, None)]
+        assert reader.orphans() == [2]  # its process is long gone
+    with SessionStore(db) as store:
+        assert store.orphans() == [2] and store.finalize_orphans() == [2]
+        assert [s.outcome for s in store.sessions()] == ["retained", "abandoned"]
+    owner = sqlite3.connect(db).execute("SELECT owner_host, owner_pid, owner_started FROM sessions").fetchall()
+    assert owner[0] == ("vm", 27057, "25eae18b-9ae5-44f4-84ec-2d2df5ce402d:100484")
