@@ -87,7 +87,8 @@ def duplicate_moves(s: Scenario, g: Graph, r: Reading, out: FileReport) -> None:
     for nid, node in s.nodes.items():
         seen: dict[tuple, str] = {}
         for move in node.moves:
-            same = (frozenset(move.acts), move.branches)
+            # A different channel or a policy break is a real choice: scoring tells them apart.
+            same = (frozenset(move.acts), move.branches, move.channel, move.policy_break)
             if same in seen:
                 out.add(*r.at("move", nid, move.key), WARNING, "duplicate-move",
                         f"move '{move.key}' has the same acts and leads to the same place as '{seen[same]}' "

@@ -73,6 +73,26 @@ PATHS: dict[str, dict[str, tuple[list[str], str]]] = {
                   "restore-choice", "commit", "thank-and-visit"], "resolved"),
         "worst": (["coverage-chosen", "just-a-scratch", "cant-go-higher", "pay-it"], "resolved"),
     },
+    "coffee-pump-promise": {
+        "best": (["wait", "wait", "wait", "reflect", "own-it", "two-options", "confirm-fair", "visit-later"],
+                 "retained"),
+        "worst": (["back-order", "manager-call"], "escalated"),
+    },
+    "bike-shop-bad-day": {
+        "best": (["wait", "wait", "wait", "hear-day", "wait", "lay-out", "wait", "choices", "confirm",
+                  "call-tomorrow"], "retained"),
+        "worst": (["calm-down", "suit-yourself"], "churned"),
+    },
+    "tutoring-late-fee": {
+        "best": (["wait", "wait", "wait", "reflect", "sorry-handling", "wait", "explain", "wait", "choice", "agree",
+                  "call-after"], "retained"),
+        "worst": (["refund-now"], "resolved"),
+    },
+    "bakery-review": {
+        "best": (["wait", "wait", "prepare-then-call", "wait", "wait", "wait", "facts-and-sorry", "wait", "choices",
+                  "confirm", "visit-with-cupcakes"], "retained"),
+        "worst": (["reply-now", "wait", "reply-again"], "churned"),
+    },
 }
 
 IDS = sorted(FILES)
