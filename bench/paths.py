@@ -24,7 +24,7 @@ from simulator.engine.model import Scenario
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 MAX_MOVES = 16  # a path longer than this is cut off as abandoned
-MAX_VISITS = 2  # a move that would enter a node a third time is not taken (loops)
+MAX_VISITS = 1  # a move that would enter a node again is not taken (loops), so the walk is exhaustive and small
 
 
 def walk(sc: Scenario, limit: int):

@@ -174,6 +174,7 @@ class Note:
     turn: int | None
     points: Fraction
     text: str  # a sentence, without the "Turn N: " the evidence line adds
+    due: bool = False  # a whole-call charge, shown at the turn where the thing was due
 
 
 def _sentence(text: str) -> str:
@@ -191,12 +192,12 @@ class Tally:
         self.strengths: list[str] = []
         self.notes: list[Note] = []
 
-    def lose(self, points: Fraction, turn: "Turn | int | None", text: str) -> None:
+    def lose(self, points: Fraction, turn: "Turn | int | None", text: str, *, due: bool = False) -> None:
         if points <= 0:
             return  # a rule a coach switched off
         self.lost += points
         number = _number(turn)
-        self.notes.append(Note(self.skill, number, -points, _sentence(text)))
+        self.notes.append(Note(self.skill, number, -points, _sentence(text), due))
         self.evidence.append(f"{_where(number, text)} (-{show_points(points)})")
 
     def win(self, points: Fraction, turn: "Turn | int | None", text: str) -> None:

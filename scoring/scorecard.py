@@ -49,6 +49,7 @@ class TurnNote:
     skill: str  # a skill, or "overall" for a band or cap
     points: int | float  # below 0: what this turn cost that skill; 0 or more: a strength
     text: str
+    due: bool = False  # a whole-call charge shown at the turn where the thing was due
 
     @property
     def cost(self) -> bool:
@@ -161,7 +162,7 @@ def _verdicts(call: Call, notes: list[Note]) -> tuple[TurnVerdict, ...]:
     order = {s: i for i, s in enumerate((OVERALL, *SKILLS))}
     for n in sorted(notes, key=lambda n: (n.points >= 0, order[n.skill])):
         if n.turn is not None:
-            by_turn.setdefault(n.turn, []).append(TurnNote(n.skill, _shown(n.points), n.text))
+            by_turn.setdefault(n.turn, []).append(TurnNote(n.skill, _shown(n.points), n.text, n.due))
     return tuple(TurnVerdict(t.number, t.index, t.event.move, tuple(by_turn.get(t.number, ()))) for t in call.turns)
 
 

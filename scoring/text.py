@@ -54,7 +54,12 @@ def format_scorecard(card: Scorecard, transcript: Transcript) -> str:
 
 
 def better_lines(better: Better) -> list[str]:
-    out = _wrap(f"Better here: \"{' '.join(better.say.split())}\" ({better.why})", "    > ", "      ")
+    """The best move on offer at a costly turn, and the author's note on the move taken."""
+    out: list[str] = []
+    if better.move == "wait":
+        out = _wrap(f"Better here: {better.why}", "    > ", "      ")
+    elif better.say:
+        out = _wrap(f"Better here: \"{' '.join(better.say.split())}\" ({better.why})", "    > ", "      ")
     if better.feedback:
         out += _wrap(f"Coach's note: {better.feedback}", "    > ", "      ")
     return out

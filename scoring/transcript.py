@@ -106,6 +106,7 @@ class Transcript:
     events: tuple[Event, ...]
     outcome: str
     final_mood: int
+    start_mood: int | None = None  # v1.1, optional: the customer's mood when the call began
 
     @property
     def trainee_moves(self) -> tuple[TraineeEvent, ...]:
@@ -130,6 +131,7 @@ class Transcript:
             "events": [e.to_dict() for e in self.events],
             "outcome": self.outcome,
             "final_mood": self.final_mood,
+            **({"start_mood": self.start_mood} if self.start_mood is not None else {}),
         }
 
     @classmethod
@@ -213,6 +215,9 @@ def _read_transcript(data: Any) -> Transcript:
         raise TranscriptError("outcome", f"unknown outcome {outcome!r} (expected one of {', '.join(OUTCOMES)})")
     final_mood = _get(data, "final_mood", "", int)
     _check_mood(final_mood, "final_mood")
+    start_mood = _get(data, "start_mood", "", int, optional=True)
+    if start_mood is not None:
+        _check_mood(start_mood, "start_mood")
     seed = _get(data, "seed", "", int)
     return Transcript(
         scenario=scenario,
@@ -222,6 +227,7 @@ def _read_transcript(data: Any) -> Transcript:
         events=events,
         outcome=outcome,
         final_mood=final_mood,
+        start_mood=start_mood,
     )
 
 

@@ -19,11 +19,11 @@ def judge(call: Call, rubric: Rubric) -> Tally:
             # Ground: Wirtz & Mattila 2004 (compensation without apology fails); seed 000 (own it).
             tally.lose(pts("missing_at_fault"), remedy,
                        f"the business was in the wrong and you never apologized to {name}; "
-                       "once the story is told, say sorry, then make it right")
+                       "once the story is told, say sorry, then make it right", due=True)
         else:
             # Ground: seed 002 (perception is reality), seed 004 (sorry for how it was handled).
             tally.lose(pts("missing"), remedy,
-                       f"you never apologized to {name}; a sorry for how it felt helps even when the business was not at fault")
+                       f"you never apologized to {name}; a sorry for how it felt helps even when the business was not at fault", due=True)
     said = 0
     for turn in apologies:
         if not turn.story_told:
@@ -67,5 +67,5 @@ def judge(call: Call, rubric: Rubric) -> Tally:
         else:
             # Ground: seed 000 (fess up, take responsibility), seed 004 (if wrong, always apologize).
             tally.lose(pts("no_ownership_at_fault"), apologies[0] if apologies else remedy,
-                       f"the business was in the wrong and you never owned the mistake to {name}; say plainly what went wrong")
+                       f"the business was in the wrong and you never owned the mistake to {name}; say plainly what went wrong", due=True)
     return tally

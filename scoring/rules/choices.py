@@ -27,7 +27,7 @@ def judge(call: Call, rubric: Rubric) -> Tally:
         base = refusals[0]
         tally.lose(pts("flat_refusal"), base, f"you said no to {name} and offered nothing you could do instead")
     else:
-        tally.lose(pts("no_remedy"), call.first("cave", "escalate"), f"you never offered {name} a remedy within policy")
+        tally.lose(pts("no_remedy"), call.first("cave", "escalate"), f"you never offered {name} a remedy within policy", due=True)
 
     for turn in call.turns:
         # Ground: seed 000 (a choice, not a flat no); seed 001 (compromise). Each no counts where it is said.
@@ -53,7 +53,7 @@ def judge(call: Call, rubric: Rubric) -> Tally:
         if fair:
             tally.strength(fair, f"you asked {name} whether the offer sounded fair")
         else:
-            tally.lose(pts("no_fairness_check"), choice or single, f"you never asked {name} whether your offer sounded fair")
+            tally.lose(pts("no_fairness_check"), choice or single, f"you never asked {name} whether your offer sounded fair", due=True)
     commitment = call.first("concrete_commitment")
     if commitment:
         tally.strength(commitment, "you named a specific date, time or deliverable")

@@ -78,7 +78,7 @@ def follow_up(call: Call, rubric: Rubric) -> Tally | None:
     else:
         # Ground: seed 003 (follow up with another favor); LEAP (promise, follow up).
         tally.lose(rubric.points("no_follow_up"), call.turns[-1],
-                   f"you planned no check-in or extra favor for {name} after the remedy")
+                   f"you planned no check-in or extra favor for {name} after the remedy", due=True)
     return tally
 
 

@@ -53,7 +53,9 @@ def run(args: argparse.Namespace) -> int:
         # Nothing is saved for a script that does not fit the scenario.
         raise BadInput(f"hearout play: error: {exc}") from None
     transcript = session.transcript()
-    card = score(transcript)
+    from simulator.engine.coaching import with_better
+
+    card = with_better(scenario, transcript, score(transcript))
     if args.transcript is not None:
         write_json(args.transcript, transcript.to_dict())
     if not args.no_save:

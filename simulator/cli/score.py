@@ -25,8 +25,21 @@ def run(args: argparse.Namespace) -> int:
         transcript = Transcript.from_dict(data)
     except TranscriptError as exc:
         raise BadInput(f"{shown(args.transcript)}: error: {one_line(shorten(str(exc), 300))}") from None
-    print_card(score(transcript, rubric), transcript, as_json=args.json)
+    print_card(_with_better(transcript, score(transcript, rubric), rubric), transcript, as_json=args.json)
     return EXIT_OK
+
+
+def _with_better(transcript, card, rubric):
+    """A built-in scenario's call gets "better here" on its costly turns; any other is scored as it is."""
+    from simulator.engine.builtin import load_builtin
+    from simulator.engine.coaching import with_better
+    from simulator.engine.problems import ScenarioError
+
+    try:
+        scenario = load_builtin(transcript.scenario.id)
+    except (KeyError, ScenarioError):
+        return card
+    return with_better(scenario, transcript, card, rubric)
 
 
 def _read_rubric(path: Path):

@@ -169,6 +169,7 @@ class Session:
             events=tuple(self.events),
             outcome=self.outcome or ABANDONED,
             final_mood=self.mood,
+            start_mood=self.scenario.customer.mood,
         )
 
     # --- inside ----------------------------------------------------------------
