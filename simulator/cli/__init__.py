@@ -27,6 +27,7 @@ COMMANDS = {
     "schema": "schema",
     "diagram": "diagram",
     "new": "new",
+    "serve": "serve",
 }
 
 
