@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test check bench clean
+.PHONY: run test check bench clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,8 +17,12 @@ $(STAMP): $(BIN)/python pyproject.toml
 run: $(STAMP)
 	$(BIN)/hearout
 
-test: check
+test: check browser
 	$(BIN)/python -m pytest
+
+# `hearout serve` is tested in a real browser: the OS's Chromium and chromedriver.
+browser:
+	bash scripts/setup-browser.sh
 
 # The architecture: the core (scoring, engine, store) never imports the UI.
 check: $(STAMP)

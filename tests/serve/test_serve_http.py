@@ -6,7 +6,6 @@ front), on aiohttp's test server; a right code starts a real app process.
 from __future__ import annotations
 
 import asyncio
-import os
 import re
 import socket
 import subprocess
@@ -18,6 +17,7 @@ import pytest
 from aiohttp import WSMsgType
 from aiohttp.test_utils import TestClient, TestServer
 
+from serve_helpers import free_port, serve_children as children
 from simulator.serve.server import COOKIE, Room, RoomServer
 
 CODE = "K7QM2P"
@@ -38,15 +38,6 @@ async def room_client():
     yield make
     for client in clients:
         await client.close()
-
-
-def children() -> list[int]:
-    """Processes this test process started (Linux)."""
-    me = os.getpid()
-    found = []
-    for task in Path(f"/proc/{me}/task").iterdir():
-        found += [int(p) for p in (task / "children").read_text().split()]
-    return found
 
 
 async def join(client: TestClient, code: str = CODE, name: str = "Ana Lopez"):
@@ -142,12 +133,6 @@ async def test_a_websocket_from_another_site_is_refused(room_client):
     await join(client)
     answer = await client.get("/ws", headers={"Origin": "http://evil.example"})
     assert answer.status == 403 and room.started == 0
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def listening(port: int) -> set[str]:
