@@ -47,6 +47,7 @@ class SavedSession:
     final_mood: int | None
     duration_ms: int | None
     skills: dict[str, int | None]  # score per skill; empty until finished
+    score: dict | None = field(default=None, repr=False, compare=False)  # the scorecard as saved
     transcript: dict | None = field(default=None, repr=False, compare=False)  # when asked for
 
     @property
@@ -124,7 +125,9 @@ class SessionStore:
         `settle` (True, or a score function) shows each orphan as abandoned and scored, as
         `finalize_orphans` would record it, without writing.
         """
-        rows = list(self._summaries(trainee=trainee, scenario=scenario, since=since))
+        return self._settled(list(self._summaries(trainee=trainee, scenario=scenario, since=since)), settle)
+
+    def _settled(self, rows: list[SavedSession], settle: bool | ScoreFn) -> list[SavedSession]:
         if settle and any(r.outcome is None for r in rows):
             score_fn = settle if callable(settle) else None
             settled = {sid: _settle(data, score_fn) for sid, data in self._orphans()}
@@ -169,14 +172,14 @@ class SessionStore:
                 outcome=row["outcome"], overall=row["overall"], final_mood=row["final_mood"],
                 duration_ms=row["duration_ms"],
                 skills={k: (v.get("score") if isinstance(v, dict) else None) for k, v in skills.items()},
-                transcript=row.get("transcript"),
+                score=row["score"] if isinstance(row["score"], dict) else None, transcript=row.get("transcript"),
             )
 
-    def transcripts(self, trainee: str | None = None, *, scenario: str | None = None,
-                    since: datetime | None = None) -> list[tuple[SavedSession, dict]]:
-        """Each saved session with its whole transcript (a dict, as saved)."""
+    def transcripts(self, trainee: str | None = None, *, scenario: str | None = None, since: datetime | None = None,
+                    settle: bool | ScoreFn = False) -> list[tuple[SavedSession, dict]]:
+        """Each saved session with its whole transcript (a dict, as saved); `settle` as for `sessions`."""
         found = self._summaries(_SUMMARY + ("transcript",), trainee=trainee, scenario=scenario, since=since)
-        return [(s, s.transcript) for s in found]
+        return [(s, s.transcript) for s in self._settled(list(found), settle)]
 
     def transcript(self, session_id: int) -> dict:
         rows = self._rows(("id", "transcript"), ids=(session_id,))
@@ -250,8 +253,9 @@ def _settle(data: dict, score_fn: ScoreFn | None) -> tuple[dict, dict | None]:
 
 def _settled_row(row: SavedSession, data: dict, card: dict | None) -> SavedSession:
     skills = card.get("skills") if card and isinstance(card.get("skills"), dict) else {}
-    return replace(row, outcome=ABANDONED, overall=card.get("overall") if card else None,
-                   skills={k: (v.get("score") if isinstance(v, dict) else None) for k, v in skills.items()})
+    return replace(row, outcome=ABANDONED, overall=card.get("overall") if card else None, score=card,
+                   skills={k: (v.get("score") if isinstance(v, dict) else None) for k, v in skills.items()},
+                   transcript=data if row.transcript is not None else None)
 
 
 def _duration(t: Transcript) -> int:
