@@ -49,7 +49,6 @@ class HearoutApp(App):
         self.timers = timers
         self._defaults = scenarios is None or store is None or settings is None or clock_factory is None
         self.record = None  # the CallRecord of the call in progress
-        self.calling: Scenario | None = None  # the scenario of that call
         self.home = HomeScreen(self.cards, self.settings, self._best())
 
     def get_default_screen(self) -> Screen:
@@ -112,7 +111,6 @@ class HearoutApp(App):
         seed = message.seed if message.seed is not None else self.seed_source()
         session = Session(message.scenario, seed=seed, trainee=self.settings.trainee, clock=self.clock_factory())
         self.record = CallRecord(self.store, session.transcript())
-        self.calling = message.scenario
         self._warn_if_unsaved()
         auto = self.timers and not self.settings.no_time_pressure
         screen = CallScreen(session, pace=self.settings.pace, auto_advance=auto, animate=self.timers)
@@ -126,13 +124,18 @@ class HearoutApp(App):
     def on_call_ended(self, message: messages.CallEnded) -> None:
         from simulator.tui.screens.debrief import DebriefScreen
 
+        from scoring.scorecard import Scorecard
+        from simulator.engine.coaching import with_better
+
         transcript = message.transcript
         card = self.scorer(transcript)
+        if isinstance(card, Scorecard):  # "better here" needs the scenario, which scoring never reads
+            card = with_better(message.scenario, transcript, card)
         if self.record is not None:
             self.record.finish(transcript, card.to_dict())
             self._warn_if_unsaved()
         self.home.best = self._best()
-        self.switch_screen(DebriefScreen(self.calling, transcript, card))
+        self.switch_screen(DebriefScreen(message.scenario, transcript, card))
 
     def on_settings_changed(self, message: messages.SettingsChanged) -> None:
         from simulator.store.settings import save_settings

@@ -37,11 +37,12 @@ class TurnTaken(Message):
 
 
 class CallEnded(Message):
-    """The call reached an end or was abandoned."""
+    """The call reached an end or was abandoned; `scenario` is the one it was played on."""
 
-    def __init__(self, transcript: "Transcript") -> None:
+    def __init__(self, transcript: "Transcript", scenario: "Scenario") -> None:
         super().__init__()
         self.transcript = transcript
+        self.scenario = scenario
 
 
 class SettingsChanged(Message):

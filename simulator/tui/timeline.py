@@ -1,36 +1,24 @@
-"""The debrief's annotated timeline: what was said, and what each move did.
+"""The debrief's timeline: what was said, and under each move what scoring said of it.
 
-Pure: it reads a transcript and returns entries the debrief renders. The
-notes describe (interrupted at beat 1 of 3, apology before the story); the
-score and its evidence stay scoring's business.
+Pure: it reads a transcript and its scorecard and returns entries the debrief
+renders. It judges nothing itself (SPEC §3: one verdict everywhere): a move's
+notes are the scorecard's `turns`, the same the CLI scorecard prints. The one
+thing it adds is a fact, not a judgment: how the customer's mood moved.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from scoring.transcript import CustomerEvent, Transcript, TraineeEvent
+from scoring.transcript import CustomerEvent, Transcript
 from simulator.tui.mood import change_text
 
-GOOD, WARN, INFO = "good", "warn", "info"
-
-# Acts worth pointing at on the timeline, with how they read.
-_ACT_NOTES = {
-    "offer_choice": (GOOD, "offered a choice"),
-    "offer_concession": (INFO, "offered a single remedy"),
-    "ask_customer_solution": (GOOD, "asked what would be fair"),
-    "own_mistake": (GOOD, "owned the mistake"),
-    "refuse": (WARN, "a flat no"),
-    "defend": (WARN, "argued back"),
-    "dismiss": (WARN, "brushed the complaint aside"),
-    "cave": (WARN, "gave in"),
-    "escalate": (INFO, "handed over to a supervisor"),
-    "follow_up": (GOOD, "planned a follow-up"),
-}
+GOOD, WARN, INFO, BETTER = "good", "warn", "info", "better"
 
 
 @dataclass(frozen=True)
 class Note:
-    tone: str  # good | warn | info
+    tone: str  # good | warn | info | better
     text: str
 
 
@@ -42,50 +30,41 @@ class Entry:
     notes: tuple[Note, ...] = ()
 
 
-def _story_note(e: TraineeEvent) -> Note | None:
-    if e.interrupted:
-        if set(e.acts) <= {"listen", "clarifying_question"}:
-            return Note(INFO, f"asked at beat {e.heard} of {e.of}")
-        return Note(WARN, f"interrupted at beat {e.heard} of {e.of}")
-    if e.of > 1:
-        return Note(GOOD, f"let the story finish ({min(e.heard, e.of)} of {e.of} beats)")
-    return None
+def points_text(points: float) -> str:
+    return f"{points:g}"
 
 
-def _apology_note(e: TraineeEvent) -> Note | None:
-    if "apologize" not in e.acts:
-        return None
-    if e.heard >= e.of:
-        return Note(GOOD, "apologized after hearing the story")
-    return Note(WARN, f"apologized before the story was told (beat {e.heard} of {e.of})")
+def verdict_notes(verdict: Any) -> list[Note]:
+    """A turn's notes as scoring gave them: costs, strengths, then what was better here."""
+    notes = [Note(WARN, f"{n.skill} {points_text(n.points)}: {n.text}") if n.points < 0 else
+             Note(GOOD, f"{n.skill}: {n.text}") for n in verdict.notes]
+    better = getattr(verdict, "better", None)
+    if better is not None:
+        if better.move == "wait":
+            notes.append(Note(BETTER, f"Better here: {better.why}"))
+        elif better.say:
+            notes.append(Note(BETTER, f"Better here: \"{better.say}\" ({better.why})"))
+        if better.feedback:
+            notes.append(Note(BETTER, f"Coach's note: {better.feedback}"))
+    return notes
 
 
-def _move_notes(e: TraineeEvent, mood_before: int) -> tuple[Note, ...]:
-    notes = [_story_note(e), _apology_note(e)]
-    notes += [Note(*_ACT_NOTES[a]) for a in e.acts if a in _ACT_NOTES]
-    if e.policy_break and "cave" not in e.acts:
-        notes.append(Note(WARN, "broke policy"))
-    change = e.mood_after - mood_before
-    tone = GOOD if change > 0 else WARN if change < 0 else INFO
-    notes.append(Note(tone, f"mood {mood_before} -> {e.mood_after} ({change_text(change)})"))
-    return tuple(n for n in notes if n is not None)
-
-
-def annotate(transcript: Transcript, start_mood: int) -> list[Entry]:
+def annotate(transcript: Transcript, card: Any) -> list[Entry]:
     """Entries in call order; consecutive waits read as one stretch of listening."""
+    verdicts = {v.event: v for v in card.turns}
     entries: list[Entry] = []
-    mood = start_mood
-    for e in transcript.events:
+    mood = transcript.start_mood
+    for i, e in enumerate(transcript.events):
         if isinstance(e, CustomerEvent):
-            if e.silence:
-                entries.append(Entry(e.t_ms, "silence", e.text, (Note(WARN, "had to break your silence"),)))
-            else:
-                entries.append(Entry(e.t_ms, "customer", e.text))
+            entries.append(Entry(e.t_ms, "silence" if e.silence else "customer", e.text))
         elif e.is_wait:
             if not entries or entries[-1].who != "listen":
                 entries.append(Entry(e.t_ms, "listen", "(kept listening)"))
         else:
-            entries.append(Entry(e.t_ms, "trainee", e.text, _move_notes(e, mood)))
+            notes = verdict_notes(verdicts[i]) if i in verdicts else []
+            if mood is not None:
+                notes.append(Note(INFO, f"mood {mood} -> {e.mood_after} ({change_text(e.mood_after - mood)})"))
+            entries.append(Entry(e.t_ms, "trainee", e.text, tuple(notes)))
             mood = e.mood_after
     end_ms = transcript.events[-1].t_ms if transcript.events else 0
     entries.append(Entry(end_ms, "end", f"Call {transcript.outcome}, final mood {transcript.final_mood}"))

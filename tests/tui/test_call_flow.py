@@ -1,7 +1,7 @@
 """Taking a call with the keyboard alone: home, briefing, the call, the debrief."""
 from __future__ import annotations
 
-from scoring import score
+from scoring import format_scorecard, score
 from scoring.transcript import Transcript
 from simulator.tui.screens.call import CallScreen
 from simulator.tui.screens.debrief import DebriefScreen
@@ -158,3 +158,27 @@ async def test_a_move_that_needs_more_heard_joins_the_list_after_space(make_app,
         assert after[:len(before)] == before and HEAR in after  # the others keep their numbers
         await pick(pilot, HEAR)
         assert app.screen.session.node.id == "details"
+
+
+async def test_an_early_apology_reads_the_same_in_the_timeline_and_the_scorecard(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_call(pilot)
+        await pick(pilot, "I'm so sorry about that.")  # after 1 of 3 beats
+        await pilot.press("space")
+        await pick(pilot, CHOICE)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DebriefScreen)
+        timeline = " ".join(str(s.content) for s in screen.query(".entry .bullet-text"))
+        skills = " ".join(str(s.content) for s in screen.query("SkillBar Static"))
+    data, _ = saved(store)
+    transcript = Transcript.from_dict(data)
+    text = " ".join(format_scorecard(score(transcript), transcript).split())
+    said = "apology -30: You apologized after 1 of 3 beats, before Dana had finished the story"
+    assert said in text and said in " ".join(timeline.split())
+    # the later apology is judged the same way on both: never as "after the story"
+    later = "You apologized before Dana had ever told the whole story"
+    assert later in text and later in " ".join(timeline.split())
+    assert "after hearing the story" not in timeline and "had finished the story," not in skills

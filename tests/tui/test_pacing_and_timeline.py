@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import random
 
+from scoring import score
 from simulator.engine import play_moves
 from simulator.store.settings import Settings
 from simulator.tui.mood import BANDS, mood_face, mood_label
@@ -32,24 +33,32 @@ def test_every_mood_has_a_word_and_a_face():
     assert {mood_face(m) for m in range(101)} == {face for _, _, face in BANDS}
 
 
-def test_timeline_notes_interruption_apology_choice_and_mood():
+def test_the_timeline_renders_the_scorecards_turns_and_the_mood():
     t = play_moves(refund_call(), ["sorry", "wait", "offer-choice"], seed=1)
-    entries = annotate(t, start_mood=25)
-    notes = {e.text: [n.text for n in e.notes] for e in entries if e.who == "trainee"}
-    sorry = notes["I'm so sorry about that."]
-    assert "interrupted at beat 1 of 3" in sorry
-    assert "apologized before the story was told (beat 1 of 3)" in sorry
+    card = score(t)
+    entries = annotate(t, card)
+    moves = [e for e in entries if e.who == "trainee"]
+    assert len(moves) == len(card.turns)
+    for entry, verdict in zip(moves, card.turns):
+        shown = [n.text for n in entry.notes]
+        for note in verdict.notes:
+            assert any(note.text in line for line in shown)
+    sorry = [n.text for n in moves[0].notes]
+    assert any(line.startswith("apology -30: You apologized after 1 of 3 beats") for line in sorry)
     assert "mood 25 -> 28 (up 3)" in sorry
-    [choice] = [v for k, v in notes.items() if k.startswith("I'm sorry. I can send")]
-    assert "let the story finish (2 of 2 beats)" in choice and "offered a choice" in choice
-    assert "apologized after hearing the story" in choice
+    # nothing says the later apology came after the story: it was cut short at turn 1
+    assert not any("after hearing the story" in n.text or "finished the story" in n.text
+                   for n in moves[1].notes if n.tone == "good")
     assert [e.who for e in entries][-1] == "end" and "retained" in entries[-1].text
 
 
-def test_timeline_marks_the_silence_line():
-    t = play_moves(refund_call(), ["wait", "wait", "wait"], seed=1)
-    [silence] = [e for e in annotate(t, 25) if e.who == "silence"]
-    assert silence.text == "Hello? Are you still there?" and silence.notes
+def test_a_silence_line_is_shown_and_charged_on_the_next_turn():
+    t = play_moves(refund_call(), ["wait", "wait", "wait", "hear-more"], seed=1)
+    entries = annotate(t, score(t))
+    [silence] = [e for e in entries if e.who == "silence"]
+    assert silence.text == "Hello? Are you still there?" and not silence.notes
+    [reply] = [e for e in entries if e.who == "trainee"]
+    assert any("silence" in n.text and n.tone == "warn" for n in reply.notes)
 
 
 async def test_with_time_pressure_beats_then_one_silence_come_on_their_own(make_app, store):

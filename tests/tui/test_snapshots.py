@@ -18,7 +18,14 @@ def fixed_card(transcript):
         "choices": skill("choices", 100, 0.25, strengths=("You offered two remedies to pick from.",)),
         "policy": skill("policy", None, 0.05),
     }
-    return SimpleNamespace(overall=78, outcome=transcript.outcome, skills=skills, caps=(),
+    moves = [i for i, e in enumerate(transcript.events) if e.who == "trainee" and e.move != "wait"]
+    note = lambda skill, points, text: SimpleNamespace(skill=skill, points=points, text=text)
+    turns = [SimpleNamespace(turn=1, event=moves[0], notes=[note("listening", 0, "You asked an open question.")],
+                             better=None),
+             SimpleNamespace(turn=2, event=moves[1], notes=[note("apology", -15, "Your apology came with the remedy.")],
+                             better=SimpleNamespace(move="wait", say="", why="keep listening a little longer",
+                                                    feedback=""))]
+    return SimpleNamespace(overall=78, outcome=transcript.outcome, skills=skills, caps=(), turns=turns,
                            to_dict=lambda: {"overall": 78, "outcome": transcript.outcome, "skills": {}})
 
 

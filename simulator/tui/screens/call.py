@@ -147,7 +147,7 @@ class CallScreen(Screen):
         if self.session.over and not self._ended:
             self._ended = True
             self._stop_timer()
-            self.post_message(CallEnded(self.session.transcript()))
+            self.post_message(CallEnded(self.session.transcript(), self.session.scenario))
 
     # --- the call moving on -------------------------------------------------------
 

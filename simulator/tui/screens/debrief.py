@@ -27,9 +27,10 @@ Your score out of 100, then each skill: its bar, what you did well (+) and
 what cost points (-). A skill the call gave nothing to judge on is marked
 "not judged" and does not count.
 
-The timeline below replays the call with notes: where you interrupted, where
-your apology fell against the customer's story, where you offered a choice,
-and how the mood moved. Scroll with the arrow keys or Page Up/Down.
+The timeline below replays the call turn by turn with the same notes the
+score is made of: what each move cost (-) or did well (+), the better move
+you had at that moment (>), and how the mood moved. Scroll with the arrow
+keys or Page Up/Down.
 
 r retries with new customer lines, p replays the same call, Escape goes home."""
 
@@ -70,10 +71,16 @@ class DebriefScreen(Screen):
                 yield Bullet(Content.styled("!", "bold $warning"), reason, classes="cap")
             yield Static("Skills", classes="heading")
             for s in card.skills.values():
-                yield SkillBar(s.name, s.score, s.weight, s.evidence, s.strengths)
-            yield Static("The call", classes="heading")
-            yield TimelineView(annotate(t, self.scenario.customer.mood), self.scenario.customer.first_name)
+                # What a turn cost is shown at its turn in the timeline; here what only the whole call shows.
+                yield SkillBar(s.name, s.score, s.weight, _whole_call(s.evidence, card.caps), _whole_call(s.strengths))
+            yield Static("The call, turn by turn", classes="heading")
+            yield TimelineView(annotate(t, card), self.scenario.customer.first_name)
         yield Footer()
 
     def action_again(self, same_seed: bool) -> None:
         self.post_message(CallRequested(self.scenario, self.transcript.seed if same_seed else None))
+
+
+def _whole_call(lines, caps=()) -> tuple[str, ...]:
+    shown = {c.rstrip(".") for c in caps}
+    return tuple(line for line in lines if not line.startswith("Turn ") and line.rstrip(".") not in shown)

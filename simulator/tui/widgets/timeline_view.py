@@ -1,4 +1,4 @@
-"""The annotated timeline: who said what when, and a note line under each move."""
+"""The annotated timeline: who said what when, and under each move scoring's notes, one a line."""
 from __future__ import annotations
 
 from typing import Iterable
@@ -8,10 +8,10 @@ from textual.containers import Vertical
 from textual.content import Content
 
 from simulator.tui.pacing import clock_text
-from simulator.tui.timeline import GOOD, WARN, Entry
+from simulator.tui.timeline import BETTER, GOOD, WARN, Entry
 from simulator.tui.widgets.bullet import Bullet
 
-_MARK = {GOOD: ("+", "$success"), WARN: ("!", "$warning")}
+_MARK = {GOOD: ("+", "$success"), WARN: ("-", "$warning"), BETTER: (">", "$accent")}
 
 
 class TimelineView(Vertical):
@@ -33,4 +33,4 @@ class TimelineView(Vertical):
             notes.append(Content.assemble((f"{mark} ", f"bold {style}"), n.text))
         if not notes:
             return Content(e.text)
-        return Content.assemble(e.text, "\n", Content("   ").join(notes))
+        return Content.assemble(e.text, "\n", Content("\n").join(notes))
