@@ -3,13 +3,10 @@ from __future__ import annotations
 
 import hmac
 import secrets
-import unicodedata
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud or off a board without doubt
 CODE_LENGTH = 6
 CODE_MAX = 32
-NAME_MAX = 40
-NAME_PUNCTUATION = " .'’-_"
 
 
 def new_code() -> str:
@@ -36,18 +33,15 @@ def code_matches(given: str | None, code: str) -> bool:
 def clean_name(raw: str | None) -> tuple[str | None, str | None]:
     """(name, None) for a usable trainee name, with runs of spaces made one; (None, why) otherwise.
 
-    Letters of any script, digits, spaces and . ' ’ - _ ; it starts with a letter or
-    digit, so no control character, bidi override or spreadsheet formula gets through.
+    The rule is the project's one rule for trainee names (`untrusted.text.check_name`).
     """
+    from untrusted.text import NameRefused, check_name
+
     name = " ".join((raw or "").split())
     if not name:
         return None, "Please enter your name."
-    if len(name) > NAME_MAX:
-        return None, f"A name is at most {NAME_MAX} characters."
-    for ch in name:
-        kind = unicodedata.category(ch)
-        if not (kind[0] in "LMN" and kind != "No" or ch in NAME_PUNCTUATION):
-            return None, "A name may hold letters, digits, spaces and . ' - _ only."
-    if unicodedata.category(name[0])[0] not in "LN":
-        return None, "A name starts with a letter or a digit."
-    return name, None
+    try:
+        return check_name(name, "The name"), None
+    except NameRefused as exc:
+        message = str(exc)
+        return None, message[:1].upper() + message[1:] + "."
