@@ -28,6 +28,7 @@ COMMANDS = {
     "diagram": "diagram",
     "new": "new",
     "serve": "serve",
+    "board": "board",
 }
 
 

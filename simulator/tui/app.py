@@ -31,7 +31,8 @@ class HearoutApp(App):
     # Textual loads a pushed screen's CSS_PATH, not the default screen's: home's comes with the app.
     CSS_PATH = ["app.tcss", "screens/home.tcss"]
     TITLE = "hearout"
-    BINDINGS = [Binding("question_mark", "help", "Help", key_display="?")]
+    BINDINGS = [Binding("question_mark", "help", "Help", key_display="?"),
+                Binding("b", "board", "Room board", show=False, key_display="b")]
 
     def __init__(self, *, scenarios: Sequence[Scenario] | None, store: SessionStore | None,
                  settings: Settings | None, clock_factory: Callable[[], Clock] | None,
@@ -153,6 +154,16 @@ class HearoutApp(App):
             self.notify(self.record.error, severity="error", markup=False)
             self.record.error = None
 
+    def action_board(self) -> None:
+        """The coach's board of the room (from home): who is in which call, who finished with what score."""
+        from simulator.tui.screens.board import BoardScreen
+
+        if self.screen is self.home:
+            self.push_screen(BoardScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.screen is self.home if action == "board" else True
+
     # --- help and the command palette --------------------------------------------------
 
     def action_help(self) -> None:
@@ -176,6 +187,8 @@ class HearoutApp(App):
         for title, help_text, action in getattr(screen, "PALETTE", ()):
             yield SystemCommand(title, help_text, lambda a=action: screen.run_action(a))
         yield SystemCommand("Help", "Show help for this screen", self.action_help)
+        if self.check_action("board", ()):
+            yield SystemCommand("Room board", "Who is in which call, who finished with what score", self.action_board)
         yield from super().get_system_commands(screen)
 
 
