@@ -65,8 +65,10 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    from bench import engine
+    from bench import engine, library
 
     engine.main()
+    print()
+    library.main()
     print()
     sys.exit(main())
