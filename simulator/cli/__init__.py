@@ -23,6 +23,7 @@ COMMANDS = {
     "play": "play",
     "score": "score",
     "report": "report",
+    "export": "export",
     "lint": "lint",
     "schema": "schema",
     "diagram": "diagram",
