@@ -171,7 +171,7 @@ def read_scenario_bytes(ref: str, command: str = "hearout") -> tuple[bytes, str]
     return read_file(Path(ref), MAX_BYTES, "a scenario"), ref
 
 
-def positive_int(text: str) -> int:
+def whole_number(text: str) -> int:
     if not text.strip().isascii() or not text.strip().isdigit() or len(text.strip()) > 9:
         raise argparse.ArgumentTypeError(f"expected a whole number 0..999999999, got {text[:30]!r}")
     return int(text)

@@ -10,7 +10,7 @@ from simulator.engine.model import Scenario
 from simulator.engine.session import CallOver, Session
 
 
-def _let_time_pass(clock: ManualClock, events: Iterable[Event]) -> None:
+def let_time_pass(clock: ManualClock, events: Iterable[Event]) -> None:
     # Each line takes as long to say as its words; a scripted run simulates the call's pace.
     for e in events:
         clock.advance(speaking_ms(e.text) if e.text else 0)
@@ -32,12 +32,12 @@ def run_script(
     """
     clock = ManualClock()
     session = Session(scenario, seed=seed, trainee=trainee, clock=clock, started_at=started_at)
-    _let_time_pass(clock, session.opening)
+    let_time_pass(clock, session.opening)
     try:
         for key in moves:
             if session.over:
                 raise CallOver(key)
-            _let_time_pass(clock, session.choose(key))
+            let_time_pass(clock, session.choose(key))
             if after_turn is not None:
                 after_turn(session)
         session.abandon()

@@ -146,6 +146,27 @@ class Session:
         self.trigger(trigger_name(key))  # type: ignore[attr-defined]
         return [said, *self._enter()]
 
+    def checkpoint(self) -> tuple:
+        """Everything a later `rewind` needs to put the call back exactly as it is now."""
+        clock = self.clock.now_ms()
+        return (self.state, self.mood, self.flags, self.cut_in, len(self.events), self.outcome,  # type: ignore[attr-defined]
+                self._said, self._rng.getstate(), self._attached, clock)
+
+    def rewind(self, checkpoint: tuple) -> None:
+        """Undo what happened since `checkpoint` (a search tries every move from one point)."""
+        state, self.mood, self.flags, self.cut_in, n, self.outcome, self._said, rng, attached, ms = checkpoint
+        del self.events[n:]
+        self._rng.setstate(rng)
+        machine = self._conversation.machine
+        if attached and not self._attached:
+            machine.models.append(self)  # remove_model left the triggers bound: only the membership returns
+            self._attached = True
+        if attached:
+            machine.set_state(state, model=self)
+        rewind = getattr(self.clock, "rewind", None)
+        if rewind is not None:
+            rewind(ms)
+
     def abandon(self) -> None:
         """Leave the call before it ends; it is still saved and scored."""
         if not self.over:

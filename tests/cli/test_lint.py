@@ -143,3 +143,83 @@ def test_new_writes_a_starter_that_lints_clean_and_never_overwrites(tmp_path, mo
     err = capsys.readouterr().err
     assert "already exists" in err and "lowercase letters" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["late-parcel.yaml"]
+
+
+# --- --bounds and --walk ------------------------------------------------------------
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "authoring"))
+from test_bounds import SMALL  # noqa: E402
+
+
+def test_bounds_json_replays_with_play_to_the_same_score(tmp_path, capsys):
+    path = write(tmp_path, SMALL)
+    assert main(["lint", "--bounds", "--json", "--seed", "4", path]) == 0
+    bounds = json.loads(capsys.readouterr().out)[0]["bounds"]
+    assert bounds["proven"] is True and bounds["seed"] == 4
+    assert set(bounds["endings"]) == {"retained", "resolved", "churned"}
+    assert {"listening", "apology", "choices", "policy"} <= set(bounds["skills"])
+    for which in ("best", "worst"):
+        reported = bounds[which]
+        assert main(["play", path, "--moves", ",".join(reported["moves"]), "--seed", "4", "--no-save", "--json"]) == 0
+        card = json.loads(capsys.readouterr().out)
+        assert (card["overall"], card["outcome"]) == (reported["overall"], reported["outcome"])
+
+
+def test_bounds_text_and_warnings_at_the_start_line(tmp_path, capsys):
+    # Without the good move the best call is poor; without needs_heard a cave-in ends 'resolved' unheard.
+    text = SMALL.replace("        needs_heard: 3\n", "").replace("acts: [apologize, offer_choice]", "acts: [defend]")
+    path = write(tmp_path, text)
+    assert main(["lint", "--bounds", path]) == 0
+    assert main(["lint", "--bounds", "--strict", path]) == 1
+    out = capsys.readouterr().out
+    start = line_of(text, "start: opening")
+    assert f"{path}:{start}:8: warning: the best possible score is " in out and "[best-too-low]" in out
+    assert f"{path}:{start}:8: warning: the call can end 'resolved' without the trainee ever listening: refund " \
+           "[resolved-without-listening]" in out
+    assert f"{path}: bounds, seed 0, proven over " in out
+    assert "  by ending: " in out
+
+
+def test_worst_too_high_and_a_skill_no_path_judges(tmp_path, capsys):
+    # One beat per node and only good moves: no call can go badly, and nothing touches policy.
+    text = """\
+format: hearout/v1
+id: too-easy
+title: Too easy
+skills: [listening, apology, choices, policy]
+customer: {name: Ana Diaz, mood: 30}
+briefing: {at_fault: false}
+start: opening
+nodes:
+  opening:
+    customer: [The paint is peeling.]
+    moves:
+      - {key: ask, say: What happened?, acts: [empathize, open_question], mood: 10, next: details}
+  details:
+    customer: [By the front door.]
+    moves:
+      - key: choice
+        say: I'm sorry. We can repaint this week, or take 20% off. Which would you like?
+        acts: [apologize, offer_choice]
+        next: kept
+  kept:
+    customer: [This week then.]
+    end: retained
+"""
+    path = write(tmp_path, text)
+    assert main(["lint", "--bounds", "--strict", path]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}:7:8: warning: the worst possible score is " in out and "[worst-too-high]" in out
+    assert f"{path}:4:39: warning: skill 'policy' is listed" in out
+
+
+def test_walk_counts_what_random_calls_reach(tmp_path, capsys):
+    text = SMALL + "  never:\n    customer: [Hi.]\n    end: parted\n"
+    path = write(tmp_path, text)
+    assert main(["lint", "--walk", "200", "--json", path]) == 0
+    walk = json.loads(capsys.readouterr().out)[0]["walk"]
+    assert walk["runs"] == 200 and sum(walk["outcomes"].values()) == 200
+    assert walk["never"]["nodes"] == ["never"] and walk["nodes"]["opening"] == 200
+    assert main(["lint", "--walk", "200", path]) == 0
+    out = capsys.readouterr().out
+    assert "walk, 200 random calls, seed 0" in out and "never reached (1): never" in out
