@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-CORE = ["untrusted", "scoring", "simulator.engine", "simulator.store", "simulator.reports"]
+CORE = ["untrusted", "scoring", "simulator.engine", "simulator.store", "simulator.reports", "simulator.practice"]
 
 
 def modules_of(package: str) -> list[str]:

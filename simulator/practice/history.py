@@ -1,0 +1,110 @@
+"""A trainee's attempts, read from the store, and how each skill has moved over them.
+
+Pure over what the store returns: the saved outcome, overall score and
+per-skill scores of each session, exactly as they were saved. Nothing here
+re-scores a call; a session saved without a score shows no skills.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Protocol, Sequence
+
+from scoring.acts import SKILLS
+
+
+class SessionSource(Protocol):
+    """What history needs of the store."""
+
+    def sessions(self, trainee: str | None = None, *, settle=False) -> list: ...
+
+    def scores(self, trainee: str | None = None) -> dict[int, dict]: ...
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One saved session as history shows it."""
+
+    id: int
+    started_at: str  # ISO 8601, UTC
+    scenario_id: str
+    title: str
+    outcome: str | None  # None: still in progress
+    overall: int | None
+    skills: Mapping[str, int | None]  # the saved per-skill scores; empty when unscored
+
+    @property
+    def date(self) -> str:
+        """`2026-11-22 10:00`, for tables."""
+        return self.started_at.replace("T", " ")[:16]
+
+
+@dataclass(frozen=True)
+class SkillProgress:
+    skill: str
+    series: tuple[int, ...]  # the judged scores, oldest first
+
+    @property
+    def first(self) -> int | None:
+        return self.series[0] if self.series else None
+
+    @property
+    def best(self) -> int | None:
+        return max(self.series) if self.series else None
+
+    @property
+    def latest(self) -> int | None:
+        return self.series[-1] if self.series else None
+
+    @property
+    def lift(self) -> int | None:
+        """Latest minus first: how far the skill has come."""
+        return self.series[-1] - self.series[0] if self.series else None
+
+
+def attempts(store: SessionSource, trainee: str) -> list[Attempt]:
+    """The trainee's sessions, oldest first; a call left in progress by a dead process shows abandoned."""
+    saved = store.scores(trainee)
+    found = []
+    for row in store.sessions(trainee, settle=_no_score):
+        card = saved.get(row.id) or {}
+        skills = card.get("skills") if isinstance(card.get("skills"), dict) else {}
+        found.append(Attempt(
+            id=row.id, started_at=row.started_at, scenario_id=row.scenario_id, title=row.title,
+            outcome=row.outcome, overall=row.overall,
+            skills={name: _score_of(skills.get(name)) for name in SKILLS if name in skills},
+        ))
+    return found
+
+
+def _no_score(_transcript) -> dict:
+    # History only reads: an orphan shows as abandoned, and unscored until the app records it.
+    return {}
+
+
+def _score_of(entry) -> int | None:
+    value = entry.get("score") if isinstance(entry, dict) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def finished(found: Iterable[Attempt]) -> list[Attempt]:
+    return [a for a in found if a.outcome is not None]
+
+
+def only_scenario(found: Iterable[Attempt], scenario_id: str | None) -> list[Attempt]:
+    return [a for a in found if scenario_id is None or a.scenario_id == scenario_id]
+
+
+def progress(found: Sequence[Attempt]) -> dict[str, SkillProgress]:
+    """Every skill, in score order, with its judged scores over `found` (oldest first)."""
+    return {
+        name: SkillProgress(name, tuple(a.skills[name] for a in found if a.skills.get(name) is not None))
+        for name in SKILLS
+    }
+
+
+def scenarios_played(found: Iterable[Attempt]) -> list[tuple[str, str]]:
+    """(id, title) of each scenario in `found`, in the order first played."""
+    seen: dict[str, str] = {}
+    for a in found:
+        seen.setdefault(a.scenario_id, a.title)
+    return list(seen.items())
