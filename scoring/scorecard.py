@@ -109,6 +109,7 @@ class Scorecard:
             "outcome": self.outcome,
             "skills": {name: skill.to_dict() for name, skill in self.skills.items()},
             "turns": [t.to_dict() for t in self.turns],
+            "caps": list(self.caps),  # saved with the score, so a reopened debrief shows them as they were
         }
 
     def to_json(self) -> str:

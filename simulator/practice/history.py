@@ -17,7 +17,7 @@ class SessionSource(Protocol):
 
     def sessions(self, trainee: str | None = None, *, settle=False) -> list: ...
 
-    def scores(self, trainee: str | None = None) -> dict[int, dict]: ...
+    def score(self, session_id: int) -> dict | None: ...
 
 
 @dataclass(frozen=True)
@@ -63,17 +63,26 @@ class SkillProgress:
 
 def attempts(store: SessionSource, trainee: str) -> list[Attempt]:
     """The trainee's sessions, oldest first; a call left in progress by a dead process shows abandoned."""
-    saved = store.scores(trainee)
     found = []
     for row in store.sessions(trainee, settle=_no_score):
-        card = saved.get(row.id) or {}
-        skills = card.get("skills") if isinstance(card.get("skills"), dict) else {}
         found.append(Attempt(
-            id=row.id, started_at=row.started_at, scenario_id=row.scenario_id, title=row.title,
-            outcome=row.outcome, overall=row.overall,
-            skills={name: _score_of(skills.get(name)) for name in SKILLS if name in skills},
+            id=row.id, started_at=_iso(row.started_at), scenario_id=row.scenario_id, title=row.title,
+            outcome=row.outcome, overall=row.overall, skills=_skills(store, row),
         ))
     return found
+
+
+def _skills(store: SessionSource, row) -> dict[str, int | None]:
+    saved = getattr(row, "skills", None)  # a store that keeps per-skill scores on the row
+    if saved is None:
+        card = store.score(row.id) if row.outcome is not None else None
+        entries = card.get("skills") if isinstance(card, dict) and isinstance(card.get("skills"), dict) else {}
+        saved = {name: _score_of(entry) for name, entry in entries.items()}
+    return {name: saved[name] for name in SKILLS if name in saved and _is_score(saved[name])}
+
+
+def _iso(started) -> str:
+    return started if isinstance(started, str) else started.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _no_score(_transcript) -> dict:
@@ -83,7 +92,11 @@ def _no_score(_transcript) -> dict:
 
 def _score_of(entry) -> int | None:
     value = entry.get("score") if isinstance(entry, dict) else None
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    return value if _is_score(value) else None
+
+
+def _is_score(value) -> bool:
+    return value is None or (isinstance(value, int) and not isinstance(value, bool))
 
 
 def finished(found: Iterable[Attempt]) -> list[Attempt]:

@@ -26,8 +26,13 @@ class ReplayError(Exception):
 @dataclass(frozen=True)
 class Note:
     skill: str
-    points: int  # below 0: what the turn cost; 0 or more: a strength
+    points: int | None  # below 0: what the turn cost; 0 or more: a strength; None: see `good`
     text: str
+    good: bool = True  # a strength (a score from before per-turn points only says which)
+
+    @property
+    def costly(self) -> bool:
+        return not self.good
 
 
 @dataclass(frozen=True)
@@ -44,8 +49,9 @@ class Turn:
 
 def turns(transcript: Transcript, score: dict | None = None) -> list[Turn]:
     """The call's turns; notes come from the score's `turns` (SPEC §3 v1.1) when it has them."""
-    notes = _notes_by_event(score)
     events = transcript.events
+    moves = [i for i, e in enumerate(events) if isinstance(e, TraineeEvent) and not e.is_wait]
+    notes = _notes_by_event(score, list(enumerate(moves, start=1)))
     found: list[Turn] = []
     since = 0
     for i, e in enumerate(events):
@@ -71,7 +77,10 @@ def ending(transcript: Transcript) -> tuple[Event, ...]:
     return transcript.events[last.event + 1 + len(last.reply):]
 
 
-def _notes_by_event(score: dict | None) -> dict[int, tuple[Note, ...]]:
+def _notes_by_event(score: dict | None, moves: list[tuple[int, int]]) -> dict[int, tuple[Note, ...]]:
+    """Notes by event index; `moves` pairs each turn number with its event, for older scores."""
+    if score and not score.get("turns"):
+        return {event: _evidence_for(score, number) for number, event in moves}
     found: dict[int, tuple[Note, ...]] = {}
     for entry in (score or {}).get("turns") or ():
         if not isinstance(entry, dict) or not isinstance(entry.get("event"), int):
@@ -80,9 +89,23 @@ def _notes_by_event(score: dict | None) -> dict[int, tuple[Note, ...]]:
         for n in entry.get("notes") or ():
             if isinstance(n, dict) and isinstance(n.get("text"), str):
                 points = n.get("points") if isinstance(n.get("points"), int) else 0
-                notes.append(Note(str(n.get("skill", "")), points, n["text"]))
+                notes.append(Note(str(n.get("skill", "")), points, n["text"], points >= 0))
         found[entry["event"]] = tuple(notes)
     return found
+
+
+def _evidence_for(score: dict, turn: int) -> tuple[Note, ...]:
+    """A score without `turns`: its evidence and strengths lines that name the turn ("Turn 2: ...")."""
+    found = []
+    prefix = f"Turn {turn}:"
+    for skill, entry in (score.get("skills") or {}).items():
+        if not isinstance(entry, dict):
+            continue
+        for key, good in (("evidence", False), ("strengths", True)):
+            for text in entry.get(key) or ():
+                if isinstance(text, str) and text.startswith(prefix):
+                    found.append(Note(skill, None, text[len(prefix):].strip(), good))
+    return tuple(found)
 
 
 def rebuild(scenario: Scenario, transcript: Transcript, turn: int | None = None,

@@ -33,7 +33,7 @@ def cost(turn: Turn | None) -> int | None:
     """Points the turn cost, by the scorecard's notes (None: no turn)."""
     if turn is None:
         return None
-    return sum(n.points for n in turn.notes if n.points < 0)
+    return sum(n.points for n in turn.notes if n.points is not None and n.points < 0)
 
 
 def pair_turns(then: list[Turn], now: list[Turn], branch: int) -> list[TurnPair]:

@@ -187,22 +187,15 @@ class SessionStore:
             raise KeyError(session_id)
         return rows[0]["transcript"]
 
-    def scores(self, trainee: str | None = None) -> dict[int, dict]:
-        """The saved score of every scored session (of `trainee`), by session id."""
-        sql, args = "SELECT id, score FROM sessions WHERE score IS NOT NULL", ()
-        if trainee is not None:
-            sql, args = sql + " AND trainee = ?", (trainee,)
+    def score(self, session_id: int) -> dict | None:
+        """The score saved with a finished session, as saved; None while unscored."""
+        row = self._db.execute("SELECT score FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        if row is None:
+            raise KeyError(session_id)
         try:
-            rows = self._db.execute(sql, args).fetchall()
-        except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: cannot read saved sessions: {exc}") from None
-        found = {}
-        for sid, text in rows:
-            try:
-                found[sid] = json.loads(text)
-            except ValueError:
-                continue  # a damaged score reads as unscored
-        return found
+            return json.loads(row[0]) if row[0] else None
+        except ValueError:
+            return None  # a damaged score reads as unscored
 
     def best_scores(self, trainee: str) -> dict[str, int]:
         """The trainee's best finished score per built-in scenario (a file with a built-in's id never counts)."""

@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from simulator.tui import messages
+from simulator.tui.practice_flow import PracticeFlow
 from simulator.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from simulator.store.settings import Settings
 
 
-class HearoutApp(App):
+class HearoutApp(PracticeFlow, App):
     # Textual loads a pushed screen's CSS_PATH, not the default screen's: home's comes with the app.
     CSS_PATH = ["app.tcss", "screens/home.tcss"]
     TITLE = "hearout"
@@ -136,7 +137,9 @@ class HearoutApp(App):
             self.record.finish(transcript, card.to_dict())
             self._warn_if_unsaved()
         self.home.best = self._best()
-        self.switch_screen(DebriefScreen(message.scenario, transcript, card))
+        if not self.practice_call_ended(transcript, card):  # a what-if ends in its comparison
+            self.switch_screen(DebriefScreen(message.scenario, transcript, card))
+            self.after_debrief(transcript, card)
 
     def on_settings_changed(self, message: messages.SettingsChanged) -> None:
         from simulator.store.settings import save_settings

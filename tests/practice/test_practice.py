@@ -54,8 +54,7 @@ def test_history_lists_the_trainees_sessions_with_their_saved_skill_scores(store
     assert [(a.scenario_id, a.outcome) for a in found] == [
         ("lawn-missed-mow", "escalated"), ("lawn-missed-mow", "retained"), ("grooming-refund", "resolved")]
     assert found[0].date == "2026-11-01 09:00"
-    saved = store.scores("kim")
-    assert found[1].skills["listening"] == saved[found[1].id]["skills"]["listening"]["score"]
+    assert found[1].skills["listening"] == store.score(found[1].id)["skills"]["listening"]["score"]
     assert [a.scenario_id for a in only_scenario(found, "grooming-refund")] == ["grooming-refund"]
 
     listening = progress(found)["listening"]

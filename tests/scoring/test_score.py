@@ -19,7 +19,7 @@ def test_scorecard_shape_follows_spec():
     assert tuple(card.skills) == SKILLS
     assert all(isinstance(s, SkillScore) and s.name == n for n, s in card.skills.items())
     d = card.to_dict()
-    assert list(d) == ["overall", "outcome", "skills", "turns"]
+    assert list(d) == ["overall", "outcome", "skills", "turns", "caps"]
     assert [t["turn"] for t in d["turns"]] == list(range(1, len(EXEMPLARY) - 1))
     assert list(d["skills"]) == list(SKILLS)
     for entry in d["skills"].values():

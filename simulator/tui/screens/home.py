@@ -21,6 +21,9 @@ Pick a call to practise. Each scenario shows its level (one to five dots),
 the skills it trains and your best score so far.
 
 Enter opens the briefing: read it, then press Enter again to take the call.
+h shows your history: every saved call, how each skill has moved, and any
+call reopened or replayed. d picks a drill: the call that trains your
+weakest skill lately.
 Pace sets how quickly the customer talks. With no time pressure the
 customer waits for you: each beat comes only when you press Space."""
 
@@ -30,6 +33,8 @@ class HomeScreen(Screen):
     HELP = HELP
     BINDINGS = [
         Binding("enter", "open", "Briefing", priority=True),
+        Binding("h", "app.history", "History"),
+        Binding("d", "app.drill", "Drill"),
         Binding("n", "rename", "Name"),
         Binding("p", "pace", "Pace"),
         Binding("t", "pressure", "Time pressure"),
@@ -37,6 +42,8 @@ class HomeScreen(Screen):
     ]
     PALETTE = (
         ("Open briefing", "Read the highlighted scenario's briefing", "open"),
+        ("History", "Your saved calls and how each skill has moved", "app.history"),
+        ("Drill", "A call for your weakest skill", "app.drill"),
         ("Change trainee name", "Set the name your calls are saved under", "rename"),
         ("Change pace", "Slow, normal or fast customer", "pace"),
         ("Toggle time pressure", "Beats advance on their own, or only on Space", "pressure"),

@@ -1,0 +1,199 @@
+"""The practice loop by keys at 80x24: history, reopened debriefs, replay, what-if, drills."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.widgets import DataTable, Sparkline, Static
+
+from simulator.engine.script import run_script
+from simulator.tui.screens.compare import CompareScreen
+from simulator.tui.screens.debrief import DebriefScreen
+from simulator.tui.screens.drill import DrillResultScreen, DrillScreen
+from simulator.tui.screens.history import HistoryScreen
+from simulator.tui.screens.home import HomeScreen
+from simulator.tui.screens.replay import ReplayScreen
+from simulator.tui.widgets.conversation import Conversation
+from tui_helpers import CHOICE, HEAR, SEED, easy_call, pick, play_to_debrief, refund_call
+
+from scoring import score
+
+SIZE = (80, 24)
+
+
+def texts(screen) -> list[str]:
+    return [str(w.content) for w in screen.query(Static)]
+
+
+def save(store, scenario, moves, trainee="tester"):
+    t = run_script(scenario, moves, seed=SEED, trainee=trainee).transcript()
+    sid = store.begin(t)
+    store.update(sid, t, finished=True, score=score(t).to_dict())
+    return t
+
+
+async def test_history_lists_the_calls_and_reopens_a_debrief_identical_to_the_original(make_app, store):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await play_to_debrief(pilot)
+        original, picture = texts(app.screen), app.export_screenshot()
+        await pilot.press("escape", "h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1
+        row = table.get_row_at(0)
+        assert [c.strip() for c in row[1:4]] == ["The refund we can't…", "retained", str(store.sessions()[0].overall)]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        assert texts(app.screen) == original
+        assert app.export_screenshot() == picture
+        await pilot.press("escape")
+        assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_history_shows_each_skills_trend_and_filters_by_scenario(make_app, store):
+    save(store, refund_call(), ["quote-policy"])
+    save(store, easy_call(), ["hear-more", "wait", "offer-choice"])
+    save(store, refund_call(), ["wait", "wait", "hear-more", "wait", "offer-choice"])
+    save(store, refund_call(), ["hear-more"], trainee="someone-else")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one(DataTable)
+        assert table.row_count == 3  # only this trainee's
+        assert [table.get_row_at(i)[1].strip() for i in range(3)] == [
+            "The refund we can't…", "An easy warm-up", "The refund we can't…"]  # newest first
+        listening = [s for s in screen.query(Sparkline)][0]
+        assert len(listening.data) == 3
+        assert "3 calls" in str(screen.query_one("#filter").content)
+        await pilot.press("f")
+        assert "The refund we can't give" in str(screen.query_one("#filter").content)
+        assert table.row_count == 2
+        assert len(screen.query(Sparkline)[0].data) == 2
+        await pilot.press("f", "f")
+        assert table.row_count == 3  # all again
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_history_with_no_calls_says_so(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert "No saved calls yet for tester" in str(app.screen.query_one("#empty").content)
+        await pilot.press("enter", "r")  # nothing to open: nothing happens
+        assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_replay_steps_through_every_turn_with_its_notes(make_app, store):
+    t = save(store, refund_call(), ["wait", "wait", "hear-more", "wait", "offer-choice"])
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h", "r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReplayScreen)
+        assert str(screen.query_one("#position").content).startswith("Turn 1 of 2")
+        said = lambda: [str(w.content) for w in screen.query_one(Conversation).query(".line")]
+        assert said()[-2].startswith("You: That sounds frustrating")
+        assert "turn 1" in str(screen.query_one("#notes-title").content)
+        await pilot.press("right")
+        await pilot.pause()
+        assert str(screen.query_one("#position").content).startswith("Turn 2 of 2")
+        assert said()[-1] == "Dana: The re-clean, please. Thank you."
+        assert len(said()) == len([e for e in t.events if e.who == "customer" or not e.is_wait])
+        await pilot.press("right")  # stays on the last turn
+        assert screen.turn == 2
+        await pilot.press("left", "left")
+        assert screen.turn == 1
+
+
+async def test_a_what_if_from_turn_two_ends_differently_and_shows_both_scorecards(make_app, store):
+    save(store, refund_call(), ["wait", "wait", "hear-more", "wait", "offer-choice"])
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h", "r", "right", "w")
+        await pilot.pause()
+        call = app.screen
+        lines = [str(w.content) for w in call.query_one(Conversation).query(".line")]
+        assert lines[-3].startswith("You: That sounds frustrating")  # the call so far is on screen
+        assert lines[-1] == "Dana: But I found them streaked at six."
+        await pick(pilot, "Fine, I'll refund you.")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.then["outcome"] == "retained" and screen.now["outcome"] == "retained"
+        assert screen.now["overall"] < screen.then["overall"]
+        assert [p.branched for p in screen.pairs] == [False, True]
+        assert screen.pairs[1].now.move == "refund"
+        totals = str(screen.query_one("#totals").content)
+        assert "Then" in totals and "What if" in totals
+        assert len(store.sessions()) == 1  # a what-if is not saved
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReplayScreen)
+
+
+async def test_a_what_if_can_change_the_ending(make_app, store):
+    save(store, refund_call(), ["wait", "wait", "hear-more", "wait", "offer-choice"])
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h", "r", "w")  # from turn 1
+        await pilot.pause()
+        await pick(pilot, "Our policy doesn't allow refunds after the service.")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        assert app.screen.now["outcome"] == "churned" != app.screen.then["outcome"]
+
+
+async def test_drill_picks_the_weakest_skills_scenario_never_the_last_and_shows_before_and_after(make_app, store):
+    easy = replace(easy_call(), skills=("listening", "choices"))
+    save(store, easy, ["hear-more", "wait", "offer-choice"])
+    save(store, refund_call(), ["quote-policy"])  # weak everywhere, and played last
+    app = make_app(scenarios=[refund_call(), easy])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, DrillScreen)
+        drill = app.screen.drill
+        assert drill.scenario_id == "easy"  # refund-refused trains more, but was just played
+        assert "weakest skill" in str(app.screen.query_one("#reason").content)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")  # the briefing: take the call
+        await pilot.pause()
+        await pilot.press("space", "space")
+        await pick(pilot, HEAR)
+        await pilot.press("space")
+        await pick(pilot, CHOICE)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DrillResultScreen)
+        result = str(app.screen.query_one("#result").content)
+        assert result.startswith(drill.skill.capitalize()) and f"{drill.level} before" in result
+        await pilot.press("enter")
+        assert isinstance(app.screen, DebriefScreen)
+
+
+async def test_escape_from_the_drill_offer_goes_back_home(make_app, store):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, DrillScreen)
+        assert "No scored calls yet" in app.screen.drill.reason
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
