@@ -188,14 +188,11 @@ class SessionStore:
         return rows[0]["transcript"]
 
     def score(self, session_id: int) -> dict | None:
-        """The score saved with a finished session, as saved; None while unscored."""
-        row = self._db.execute("SELECT score FROM sessions WHERE id = ?", (session_id,)).fetchone()
-        if row is None:
+        """The score saved with a session, as saved; None while unscored."""
+        rows = self._rows(("id", "score"), ids=(session_id,))
+        if not rows:
             raise KeyError(session_id)
-        try:
-            return json.loads(row[0]) if row[0] else None
-        except ValueError:
-            return None  # a damaged score reads as unscored
+        return rows[0]["score"] if isinstance(rows[0]["score"], dict) else None
 
     def best_scores(self, trainee: str) -> dict[str, int]:
         """The trainee's best finished score per built-in scenario (a file with a built-in's id never counts)."""

@@ -86,7 +86,7 @@ class PracticeFlow:
     def on_replay_screen_what_if(self, message) -> None:
         """Play on live from a turn of a replay, with a move of the trainee's choosing."""
         from simulator.practice.replay import ReplayError, rebuild
-        from simulator.tui.recording import CallRecord
+        from simulator.store.recording import CallRecord
         from simulator.tui.screens.call import CallScreen
 
         replay = message.replay

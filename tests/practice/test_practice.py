@@ -10,6 +10,7 @@ from scoring import score
 from simulator.engine.builtin import load_builtin
 from simulator.engine.catalog import builtin_cards
 from simulator.engine.clock import ManualClock
+from simulator.engine.model import ScenarioCard
 from simulator.engine.script import run_script
 from simulator.practice.drill import Drill, before_after, choose_drill, skill_levels
 from simulator.practice.history import Attempt, attempts, only_scenario, progress
@@ -99,10 +100,12 @@ def test_a_drill_goes_where_the_skill_went_worst_and_skips_the_call_just_played(
 
 
 def test_a_skill_only_the_last_call_trains_gives_way_to_the_next_weakest():
-    found = [attempt("print-shop-parting", 1, composure=10, listening=50)]
-    drill = choose_drill(found, builtin_cards())  # only print-shop trains composure
-    assert (drill.skill, drill.level) == ("listening", 50)
-    assert drill.scenario_id != "print-shop-parting"
+    cards = [ScenarioCard("print-shop", "Print shop", difficulty=5, skills=("listening", "composure")),
+             ScenarioCard("lawn", "Lawn", difficulty=1, skills=("listening", "apology")),
+             ScenarioCard("garage", "Garage", difficulty=3, skills=("policy",))]
+    found = [attempt("print-shop", 1, composure=10, listening=50)]
+    drill = choose_drill(found, cards)  # only print-shop trains composure, and it was just played
+    assert (drill.skill, drill.level, drill.scenario_id) == ("listening", 50, "lawn")
 
 
 def test_with_nothing_scored_the_drill_is_the_easiest_call():
@@ -164,3 +167,13 @@ def test_a_what_if_from_turn_two_plays_on_live_and_pairs_both_calls_turn_by_turn
     assert pairs[0].same and pairs[0].then.move == pairs[0].now.move == "ask-more"
     assert pairs[1].branched and pairs[1].then.move != pairs[1].now.move
     assert [p.skill for p in pair_skills(then_card, now_card)][:3] == ["listening", "apology", "choices"]
+
+
+def test_a_saved_score_comes_back_as_the_same_scorecard(store):
+    from simulator.practice.saved import scorecard
+
+    sid, t = save(store, "lawn-missed-mow", "wait,quick-sorry,rain-delay,wait,refund-season")
+    original = score(t)
+    back = scorecard(store.score(sid))
+    assert back.to_dict() == original.to_dict()
+    assert back.caps == original.caps and back.turns[0].better == original.turns[0].better
