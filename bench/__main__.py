@@ -65,10 +65,12 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    from bench import engine, library
+    from bench import engine, library, matcher
 
     engine.main()
     print()
     library.main()
     print()
-    sys.exit(main())
+    status = main()
+    print()
+    sys.exit(matcher.main() or status)

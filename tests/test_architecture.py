@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-CORE = ["untrusted", "scoring", "simulator.engine", "simulator.store", "simulator.reports", "simulator.practice"]
+CORE = ["untrusted", "scoring", "simulator.engine", "simulator.store", "simulator.reports", "simulator.practice",
+        "simulator.understand"]
 
 
 def modules_of(package: str) -> list[str]:

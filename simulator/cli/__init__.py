@@ -30,6 +30,7 @@ COMMANDS = {
     "new": "new",
     "serve": "serve",
     "board": "board",
+    "match": "match",
 }
 
 
