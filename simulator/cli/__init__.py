@@ -15,7 +15,7 @@ from typing import Any, Sequence
 
 from simulator.cli.common import EXIT_BAD_INPUT, EXIT_OK, BadInput, Parser
 
-MAX_SHOWN = 200  # problem lines per command
+MAX_SHOWN = 1000  # problem lines per command; a file's reader caps its own list lower (200)
 
 # Command name -> module in this package, in the order `hearout --help` lists them.
 COMMANDS = {

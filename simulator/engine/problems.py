@@ -37,6 +37,14 @@ class Problems(list):
         super().__init__()
         self.dropped = 0
 
+    @property
+    def full(self) -> bool:
+        return len(self) >= MAX_SHOWN
+
+    def stop(self, problem: Problem) -> None:
+        """The last line when a reader gives up early: kept even when the list is full."""
+        super().append(problem)
+
     def append(self, problem: Problem) -> None:
         if len(self) < MAX_SHOWN:
             super().append(problem)

@@ -140,6 +140,10 @@ class _Builder:
 
     def feed(self, event) -> bool:
         """Take one event; False means stop reading (the tree is unusable)."""
+        if self.problems.full:  # two million aliases: stop at the cap instead of building them all
+            self.problems.stop(_at(self.source, event.start_mark,
+                                   f"too many problems ({len(self.problems)}); stopped reading here"))
+            return False
         if isinstance(event, DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
