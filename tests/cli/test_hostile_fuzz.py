@@ -10,24 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from simulator.cli import main
+from test_hostile_inputs import SCENARIO  # the same small call
 from untrusted.text import FORMULA_PREFIXES, unsafe
-
-SCENARIO = """\
-format: hearout/v1
-id: fuzz-call
-title: {title}
-customer: {{name: Dana, mood: 40}}
-briefing: {{at_fault: true}}
-start: opening
-nodes:
-  opening:
-    customer: [Hello., It broke.]
-    moves:
-      - {{key: sorry, say: "I'm sorry. What happened?", acts: [apologize, open_question], next: done}}
-  done:
-    customer: [Thanks.]
-    end: resolved
-"""
 
 NASTY = ["=", "+", "-", "@", "\t", "\r", "\n", "\x1b[2J", "\x1b]0;PWNED\x07", "\x9b31m", "\x85", "\x7f",
          "\u202e", "\u2066", "\u200f", "\u2028", "\u2029", "\ud800", "\udce9", "\udfff", "\x00", "'", '"', "\\",
@@ -72,7 +56,7 @@ def assert_terminal_safe(text: str, allowed: str = "\n") -> None:
 @given(name=text, title=text)
 def test_any_name_and_title_through_play_and_report(tmp_path, name, title):
     path = tmp_path / "fuzz.yaml"
-    path.write_text(SCENARIO.format(title=yaml_quoted(title)), encoding="utf-8")
+    path.write_text(SCENARIO.format(id="fuzz-call", title=yaml_quoted(title)), encoding="utf-8")
     code, out, err = hearout("play", str(path), "--moves", "sorry", "--seed", "1", "--trainee", name)
     assert code in (0, 2)
     if code == 2:

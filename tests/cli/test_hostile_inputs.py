@@ -242,7 +242,7 @@ def test_5_a_5000_digit_number_is_one_line(capsys, tmp_path, transcript_file):
     ("weights:\n  listening: 1\n  listening: 2\n", ":3:3: error: duplicate key 'listening' (first at line 2)"),
     ("weights: !!python/object:os.system {}\n", ":1:10: error: tags (!!python/object:os.system) are not allowed"),
     ("weights:\n  listening: 1e999\n", ": error: weights.listening: expected a finite number"),
-    ("caps:\n  story_not_heard_share: 3\n", ": error: caps.story_not_heard_share: must not be above 1"),
+    ("rules:\n  interruption: 1e999\n", ": error: rules.interruption: expected a finite number, got inf"),
 ])
 def test_5_rubric_refusals_are_one_line(capsys, tmp_path, transcript_file, content, expected):
     rubric = tmp_path / "r.yaml"
