@@ -90,7 +90,7 @@ def csv_cells(text: str) -> list[str]:
 
 @pytest.mark.parametrize("name", ["=cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "+1", "\t=1+1", "\r=1+1"])
 def test_1_a_formula_as_trainee_name_is_refused_and_nothing_is_saved(capsys, name):
-    err = refused(capsys, "play", "lawn-missed-mow", "--moves", "ask-more", f"--trainee={name}")
+    err = refused(capsys, "play", "lawn-missed-mow", "--moves", "wait", f"--trainee={name}")
     assert err.startswith("hearout play: error: --trainee ")
     assert saved(capsys) == []
 
@@ -111,7 +111,7 @@ def test_1_a_formula_in_a_scenario_title_is_neutralised_in_csv(capsys, tmp_path,
 @pytest.mark.parametrize("name", ["\x1b]0;PWNED\x07\x1b[2J\x1b[31mevil", "two\nlines", "a\u202eb", "a\u2028b",
                                   "tab\there", "x\x9b31m"])
 def test_2_escape_codes_newlines_and_bidi_in_a_name_are_refused(capsys, name):
-    err = refused(capsys, "play", "lawn-missed-mow", "--moves", "ask-more", "--trainee", name)
+    err = refused(capsys, "play", "lawn-missed-mow", "--moves", "wait", "--trainee", name)
     assert "contains the control or formatting character U+" in err
     assert not any(unsafe(c) for c in err.rstrip("\n"))
     assert saved(capsys) == []
@@ -119,7 +119,7 @@ def test_2_escape_codes_newlines_and_bidi_in_a_name_are_refused(capsys, name):
 
 def test_2_a_rubric_key_with_escapes_cannot_forge_a_line(capsys, tmp_path):
     transcript = tmp_path / "t.json"
-    run(capsys, "play", "lawn-missed-mow", "--moves", "ask-more", "--no-save", "--transcript", transcript)
+    run(capsys, "play", "lawn-missed-mow", "--moves", "wait", "--no-save", "--transcript", transcript)
     rubric = tmp_path / "r.yaml"
     rubric.write_text('weights:\n  "x\\e[2J\\nhearout: error: forged\\u2028also": 1\n')
     err = refused(capsys, "score", transcript, "--rubric", rubric)
@@ -147,7 +147,7 @@ def test_2_messages_show_escape_codes_bidi_separators_and_surrogates_as_text():
 def test_3_an_undecodable_HEAROUT_TRAINEE_is_one_line_and_leaves_the_transcript_file_alone(tmp_path, _private_data_dir):
     t = tmp_path / "t.json"
     t.write_text("my earlier call\n")
-    r = hearout("play", "lawn-missed-mow", "--moves", "ask-more", "--transcript", t,
+    r = hearout("play", "lawn-missed-mow", "--moves", "wait", "--transcript", t,
                 env={"HEAROUT_TRAINEE": b"Jos\xe9", "HEAROUT_DATA_DIR": str(_private_data_dir)})
     err = one_line_exit_2(r)
     assert err.startswith("hearout play: error: HEAROUT_TRAINEE is not valid text") and "Jos\\udce9" in err
@@ -157,7 +157,7 @@ def test_3_an_undecodable_HEAROUT_TRAINEE_is_one_line_and_leaves_the_transcript_
 
 def test_3_a_utf8_name_under_the_C_locale_is_decoded_not_refused(tmp_path, _private_data_dir):
     env = {"LC_ALL": "C", "PYTHONUTF8": "0", "HEAROUT_DATA_DIR": str(_private_data_dir)}
-    r = hearout("play", "lawn-missed-mow", "--moves", "ask-more", "--trainee", "Zoë", "--json", env=env)
+    r = hearout("play", "lawn-missed-mow", "--moves", "wait", "--trainee", "Zoë", "--json", env=env)
     assert r.returncode == 0, r.stderr
     r = hearout("report", "--format", "json", env={"HEAROUT_DATA_DIR": str(_private_data_dir)})
     assert [row["trainee"] for row in json.loads(r.stdout)] == ["Zoë"]
@@ -165,7 +165,7 @@ def test_3_a_utf8_name_under_the_C_locale_is_decoded_not_refused(tmp_path, _priv
 
 def test_3_a_latin1_name_under_the_C_locale_is_one_line(tmp_path, _private_data_dir):
     env = {"LC_ALL": "C", "PYTHONUTF8": "0", "HEAROUT_DATA_DIR": str(_private_data_dir)}
-    r = hearout("play", "lawn-missed-mow", "--moves", "ask-more", "--trainee", b"Zo\xeb", env=env)
+    r = hearout("play", "lawn-missed-mow", "--moves", "wait", "--trainee", b"Zo\xeb", env=env)
     assert one_line_exit_2(r).startswith("hearout play: error: --trainee is not valid text")
 
 
@@ -185,7 +185,7 @@ def test_4_score_and_rubric_from_dev_zero_are_refused_before_reading(tmp_path, _
     err = one_line_exit_2(hearout("score", "/dev/zero", timeout=20))
     assert err == "/dev/zero: error: cannot read file: a device, not a regular file"
     t = tmp_path / "t.json"
-    hearout("play", "lawn-missed-mow", "--moves", "ask-more", "--no-save", "--transcript", t)
+    hearout("play", "lawn-missed-mow", "--moves", "wait", "--no-save", "--transcript", t)
     err = one_line_exit_2(hearout("score", t, "--rubric", "/dev/zero", timeout=20))
     assert err == "/dev/zero: error: cannot read file: a device, not a regular file"
 
@@ -205,7 +205,7 @@ def test_4_a_huge_transcript_or_rubric_is_refused_by_size(capsys, tmp_path):
         f.truncate(17 * 1024 * 1024)  # sparse: costs no disk
     assert refused(capsys, "score", big) == f"{big}: error: file is larger than the 16 MB limit for a transcript"
     t = tmp_path / "t.json"
-    run(capsys, "play", "lawn-missed-mow", "--moves", "ask-more", "--no-save", "--transcript", t)
+    run(capsys, "play", "lawn-missed-mow", "--moves", "wait", "--no-save", "--transcript", t)
     assert refused(capsys, "score", t, "--rubric", big) == f"{big}: error: file is larger than the 1 MB limit for a rubric"
 
 
@@ -214,7 +214,7 @@ def test_4_a_huge_transcript_or_rubric_is_refused_by_size(capsys, tmp_path):
 @pytest.fixture
 def transcript_file(tmp_path, capsys) -> Path:
     t = tmp_path / "t.json"
-    run(capsys, "play", "lawn-missed-mow", "--moves", "ask-more", "--no-save", "--transcript", t)
+    run(capsys, "play", "lawn-missed-mow", "--moves", "wait", "--no-save", "--transcript", t)
     return t
 
 
@@ -273,7 +273,7 @@ def test_6_a_byte_identical_copy_of_a_builtin_still_plays(capsys, tmp_path):
 
     copy = tmp_path / "lawn.yaml"
     copy.write_bytes(builtin_files()["lawn-missed-mow"].read_bytes())
-    code, _, err = run(capsys, "play", copy, "--moves", "ask-more", "--no-save")
+    code, _, err = run(capsys, "play", copy, "--moves", "wait", "--no-save")
     assert code == 0, err
 
 
@@ -363,17 +363,19 @@ def test_10_utf32_is_named_as_utf32(capsys, tmp_path):
 
 def _transcript(capsys, tmp_path) -> tuple[Path, dict]:
     t = tmp_path / "t.json"
-    run(capsys, "play", "lawn-missed-mow", "--moves", "wait,ask-more", "--seed", "1", "--no-save", "--transcript", t)
+    code, _, err = run(capsys, "play", scenario(tmp_path), "--moves", "wait,sorry", "--seed", "1", "--no-save",
+                       "--transcript", t)
+    assert code == 0, err
     return t, json.loads(t.read_text())
 
 
 def _move_index(data: dict) -> int:
-    return next(i for i, e in enumerate(data["events"]) if e.get("move") == "ask-more")
+    return next(i for i, e in enumerate(data["events"]) if e.get("move") == "sorry")
 
 
 @pytest.mark.parametrize("field, value, expected", [
     ("heard", 9, ".heard: heard 9 beats, but the customer had said 2 in node 'opening'"),
-    ("interrupted", False, ".interrupted: must be true (heard 2 of 4)"),
+    ("interrupted", True, ".interrupted: must be false (heard 2 of 2)"),
     ("of", 0, ".of: a node's story has at least one beat, got 0"),
 ])
 def test_10_an_inconsistent_transcript_is_one_line_naming_the_event(capsys, tmp_path, field, value, expected):
@@ -412,7 +414,7 @@ def test_10_a_failed_transcript_write_is_one_line_and_leaves_no_temporary_file(c
     folder = tmp_path / "calls"
     folder.mkdir()
     (folder / "keep.json").write_text("earlier")
-    code, _, err = run(capsys, "play", "lawn-missed-mow", "--moves", "ask-more", "--no-save",
+    code, _, err = run(capsys, "play", "lawn-missed-mow", "--moves", "wait", "--no-save",
                        "--transcript", folder)  # a folder: the rename over it fails
     assert code == 2 and err == f"{folder}: error: cannot write: Is a directory\n"
     assert sorted(f.name for f in tmp_path.iterdir()) == ["calls"] and (folder / "keep.json").read_text() == "earlier"
@@ -421,7 +423,7 @@ def test_10_a_failed_transcript_write_is_one_line_and_leaves_no_temporary_file(c
 def test_10_a_tilde_in_HEAROUT_DATA_DIR_is_the_home_folder(tmp_path):
     home = tmp_path / "home"
     home.mkdir()
-    r = hearout("play", "lawn-missed-mow", "--moves", "ask-more", cwd=tmp_path,
+    r = hearout("play", "lawn-missed-mow", "--moves", "wait", cwd=tmp_path,
                 env={"HOME": str(home), "HEAROUT_DATA_DIR": "~/hearout-data"})
     assert r.returncode == 0, r.stderr
     assert (home / "hearout-data" / "sessions.db").exists() and not (tmp_path / "~").exists()
