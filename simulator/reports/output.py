@@ -6,7 +6,7 @@ import io
 import json
 from typing import Any, Sequence
 
-from untrusted.text import csv_cell, one_line
+from untrusted.text import csv_cell, json_for_terminal, one_line
 
 BOM = "\ufeff"  # Excel reads UTF-8 only with it
 
@@ -21,7 +21,8 @@ def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
 
 
 def to_json(rows: Sequence[dict[str, Any]], *, ascii_only: bool = False) -> str:
-    return json.dumps(list(rows), indent=2, ensure_ascii=ascii_only)
+    # A stored name or title may predate today's checks: no raw bidi/C1/separator reaches the terminal.
+    return json_for_terminal(json.dumps(list(rows), indent=2, ensure_ascii=ascii_only))
 
 
 def to_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], *, empty: str = "") -> str:

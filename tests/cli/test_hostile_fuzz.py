@@ -66,8 +66,9 @@ def test_any_name_and_title_through_play_and_report(tmp_path, name, title):
     for fmt in ("table", "json", "csv"):
         code, out, err = hearout("report", "--format", fmt)
         assert code == 0 and err == ""
-        # A title may hold a tab or a newline: inside a quoted CSV cell they are data, not commands.
-        assert_terminal_safe(out, allowed="\n\t" if fmt == "csv" else "\n")
+        # CSV rows end in CRLF (RFC 4180); a title may hold a tab or a newline: inside a quoted
+        # cell they are data, not commands.
+        assert_terminal_safe(out.replace("\r\n", "\n"), allowed="\n\t" if fmt == "csv" else "\n")
         if fmt == "csv":
             cells = [cell for row in csv.reader(io.StringIO(out)) for cell in row]
             formulas = [c for c in cells if c.startswith(FORMULA_PREFIXES)]
