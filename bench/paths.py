@@ -6,8 +6,11 @@ A path is a sequence of moves from the start to an end node. Waiting is
 taken only while the current node has beats left (a wait past the end adds
 a silence line and nothing else), so the walk is finite; a scenario's walk
 stops after `--limit` paths (default 100000) and says so. The walk replays
-the engine's rules (mood, flags, guards, beats; first variant of each beat)
-without its state machine; a node is entered at most MAX_VISITS times, so it is fast enough to score every path.
+the engine's rules (mood and cut-in mood, flags, guards, needs_heard, beats;
+first variant of each beat) without its state machine; a node is entered at
+most MAX_VISITS times, so the walk is exhaustive and fast enough to score
+every path. tests/scoring/test_library_mistakes.py uses it to finish a call
+as well as the scenario allows.
 Prints one line per scenario and the mean cost of one `score()` call.
 """
 from __future__ import annotations
@@ -27,8 +30,8 @@ MAX_MOVES = 16  # a path longer than this is cut off as abandoned
 MAX_VISITS = 1  # a move that would enter a node again is not taken (loops), so the walk is exhaustive and small
 
 
-def walk(sc: Scenario, limit: int):
-    """Yield (moves, transcript) for every path, up to `limit` of them."""
+def walk(sc: Scenario, limit: int, prefix: tuple[str, ...] = ()):
+    """Yield (moves, transcript) for every path that starts with `prefix`, up to `limit` of them."""
     info = ScenarioInfo(id=sc.id, title=sc.title, at_fault=sc.briefing.at_fault,
                         customer=sc.customer.name, skills=sc.skills)
     count = 0
@@ -50,18 +53,22 @@ def walk(sc: Scenario, limit: int):
         if node.is_end or len(moves) >= MAX_MOVES:
             count += 1
             outcome = node.end if node.is_end else "abandoned"
-            yield moves, Transcript(info, "bench", 0, "", tuple(events), outcome, mood)
+            yield moves, Transcript(info, "bench", 0, "", tuple(events), outcome, mood, sc.customer.mood)
             return
-        if said < len(node.beats):
+        forced = prefix[len(moves)] if len(moves) < len(prefix) else None
+        if said < len(node.beats) and forced in (None, "wait"):
             ev = TraineeEvent(node_id, "wait", ("listen",), said, node.story_ends, False, "", mood, 0)
             beat = CustomerEvent(node_id, said + 1, len(node.beats), node.beats[said].variants[0], 0)
             yield from step(node_id, said + 1, mood, flags, [*events, ev, beat], [*moves, "wait"], seen)
         for m in node.moves:
-            new_mood = max(0, min(100, mood + m.mood))
+            if (forced is not None and m.key != forced) or m.needs_heard > said:
+                continue
+            cut = said < node.story_ends
+            new_mood = max(0, min(100, mood + m.mood + (sc.cut_in_cost(node) if cut else 0)))
             new_flags = flags | frozenset(m.sets)
-            ev = TraineeEvent(node_id, m.key, m.acts, said, node.story_ends, said < node.story_ends, m.say,
+            ev = TraineeEvent(node_id, m.key, m.acts, said, node.story_ends, cut, m.say,
                               new_mood, 0, m.channel, m.policy_break)
-            to = next(b.to for b in m.branches if b.when is None or b.when.holds(new_mood, new_flags))
+            to = next(b.to for b in m.branches if b.when is None or b.when.holds(new_mood, new_flags, cut))
             if seen.count(to) >= MAX_VISITS:
                 continue
             after = [*events, ev]

@@ -1,7 +1,7 @@
 """Apology: one sincere sorry, once the story is told, before the remedy; blame only when it is yours."""
 from __future__ import annotations
 
-from scoring.call import REMEDIES, Call, Tally
+from scoring.call import REFLECTIONS, REMEDIES, Call, Tally
 from scoring.rubric import Rubric
 from scoring.rules.wording import times
 
@@ -37,6 +37,12 @@ def judge(call: Call, rubric: Rubric) -> Tally:
             cost = pts("second_apology") * second + pts("more_apologies") * more
             many = f"{times(turn.sorries)} in this reply" if turn.sorries > 1 else "again"
             tally.lose(cost, turn, f"you apologized {many} ({said} so far); one sincere apology, then move on to the fix")
+    first = apologies[0] if apologies else None
+    if first and first.story_told and not any(t.has(*REFLECTIONS) for t in call.turns[:first.number]):
+        # Ground: HEARD and LEAP (hear, empathize, then apologize); seed 004 (make them feel heard first).
+        tally.lose(pts("before_understanding"), first,
+                   f"you apologized before showing {name} you had understood (no reflection or empathy yet); "
+                   "say back what you heard, then apologize")
     if apologies and remedy and apologies[0].number > remedy.number:
         # Ground: HEARD/LAST/BLAST order (apologize, then resolve).
         tally.lose(pts("after_remedy"), apologies[0],

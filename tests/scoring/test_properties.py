@@ -80,3 +80,36 @@ def test_quitting_never_outscores_finishing(data):
     finished = score(Transcript.from_dict(dict(data, outcome="resolved"))).overall
     quit_ = score(Transcript.from_dict(dict(data, outcome="abandoned"))).overall
     assert quit_ <= min(finished, 50)
+
+
+_COSTLY = {"defend", "dismiss", "cave", "escalate"}
+_REMEDY = {"offer_choice", "offer_concession", "concrete_commitment"}
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(transcript_dict())
+def test_each_charged_move_has_a_negative_note_on_its_own_turn(data):
+    transcript = Transcript.from_dict(data)
+    card = score(transcript)
+    at_fault = transcript.scenario.at_fault
+    for verdict in card.turns:
+        e = transcript.events[verdict.event]
+        acts = set(e.acts)
+        costly = (bool(acts & _COSTLY) or e.policy_break or ("refuse" in acts and not acts & _REMEDY)
+                  or ("own_mistake" in acts and not at_fault) or (e.interrupted and acts != {"listen"}))
+        if costly:
+            assert any(n.points < 0 for n in verdict.notes), (e.move, e.acts, verdict.notes)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(transcript_dict())
+def test_every_point_a_skill_lost_is_on_a_turn_or_named_as_the_whole_calls(data):
+    transcript = Transcript.from_dict(data)
+    card = score(transcript)
+    for name, skill in card.skills.items():
+        if skill.score is None or skill.score in (0, 100) or any("how to solve it fairly" in s for s in skill.strengths):
+            continue  # shown clamped, or a credit given back
+        on_turns = -sum(n.points for v in card.turns for n in v.notes if n.skill == name and n.points < 0)
+        whole = sum(float(line.rsplit("(-", 1)[1].rstrip(")")) for line in skill.evidence
+                    if not line.startswith("Turn ") and line.endswith(")") and "(-" in line)
+        assert abs(on_turns + whole - (100 - skill.score)) <= 1, (name, on_turns, whole, skill.score)

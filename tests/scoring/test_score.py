@@ -165,7 +165,7 @@ def test_apology_in_a_later_node_counts_as_early_when_the_story_was_cut_and_neve
 
 
 def test_a_question_that_cuts_in_invites_the_story_so_hearing_the_answer_out_counts():
-    asked = score(call(move("open_question", heard=1), move("apologize", node="details", heard=2, of=2)))
+    asked = score(call(move("open_question", heard=1), move("apologize empathize", node="details", heard=2, of=2)))
     assert asked.skills["apology"].score == 100
     assert any("Turn 2: you apologized once Priya had finished" in s for s in asked.skills["apology"].strengths)
 
