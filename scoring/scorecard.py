@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from dataclasses import dataclass
 from fractions import Fraction
 from types import MappingProxyType
@@ -167,6 +168,7 @@ def _verdicts(call: Call, notes: list[Note]) -> tuple[TurnVerdict, ...]:
     return tuple(TurnVerdict(t.number, t.index, t.event.move, tuple(by_turn.get(t.number, ()))) for t in call.turns)
 
 
+@lru_cache(maxsize=1024)
 def _shown(points: Fraction) -> int | float:
     whole = round_half_up(points)
     return whole if points == whole else float(round_half_up(points * 10)) / 10
