@@ -18,6 +18,7 @@ class Settings:
     trainee: str = ""
     pace: str = "normal"
     no_time_pressure: bool = False  # beats advance only on Space
+    coach_mode: bool = False  # a coach runs the session: no time pressure by default, pauses on `c`
 
     def with_(self, **changes) -> "Settings":
         return replace(self, **changes)
@@ -70,7 +71,8 @@ def load_settings(path: Path | None = None) -> Settings:
         trainee = ""
     pace = raw.get("pace") if raw.get("pace") in PACES else "normal"
     ntp = raw.get("no_time_pressure") if isinstance(raw.get("no_time_pressure"), bool) else False
-    return Settings(trainee=trainee or _usable_default(), pace=pace, no_time_pressure=ntp)
+    coach = raw.get("coach_mode") if isinstance(raw.get("coach_mode"), bool) else False
+    return Settings(trainee=trainee or _usable_default(), pace=pace, no_time_pressure=ntp, coach_mode=coach)
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

@@ -197,3 +197,41 @@ async def test_escape_from_the_drill_offer_goes_back_home(make_app, store):
         assert "No scored calls yet" in app.screen.drill.reason
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_coach_pause_stops_the_customer_mid_call_and_resumes_where_it_was(make_app, store):
+    from simulator.tui.screens.call import CallScreen
+    from simulator.tui.screens.coach import CoachPauseScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        call = app.screen
+        assert isinstance(call, CallScreen)
+        heard = call.session.heard
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CoachPauseScreen)
+        await pilot.press("1", "2")  # the trainee's keys do nothing while the coach talks
+        assert call.session.heard == heard and not [e for e in call.session.events if e.who == "trainee"]
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.screen is call
+        await pilot.press("space")
+        await pilot.pause()
+        assert call.session.heard == heard + 1
+
+
+async def test_coach_mode_is_remembered_and_starts_with_no_time_pressure(make_app):
+    from simulator.store.settings import Settings, load_settings
+
+    app = make_app(settings=Settings(trainee="tester", pace="normal", no_time_pressure=False))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.settings.coach_mode and app.settings.no_time_pressure
+        assert "Coach mode" in str(app.home.query_one("#status").content)
+        assert load_settings().coach_mode

@@ -52,6 +52,7 @@ class CallScreen(Screen):
         Binding("enter", "say_highlighted", "Say the highlighted move", show=False, key_display="enter"),
         Binding("enter,escape", "finish", "Debrief", key_display="enter"),
         Binding("escape", "hang_up", "Hang up"),
+        Binding("c", "coach_pause", "Coach pause", show=False, key_display="c"),
     ]
     PALETTE = (
         ("Keep listening", "Let the customer go on", "listen"),
@@ -95,7 +96,7 @@ class CallScreen(Screen):
         # The footer shows the keys that mean something now: answers during the call, Enter after.
         if action == "finish":
             return self.session.over
-        if action in ("listen", "pick", "step", "say_highlighted", "hang_up"):
+        if action in ("listen", "pick", "step", "say_highlighted", "hang_up", "coach_pause"):
             return not self.session.over
         return True
 
@@ -119,6 +120,11 @@ class CallScreen(Screen):
         events = self.session.choose(self._shown[number - 1].key)
         self.query_one(MoodMeter).change = self.session.mood - before
         self._take_turn(events, entered=True)
+
+    def action_coach_pause(self) -> None:
+        from simulator.tui.screens.coach import CoachPauseScreen
+
+        self.app.push_screen(CoachPauseScreen(self.customer))  # suspends this screen: the customer waits
 
     def action_step(self, delta: int) -> None:
         self.query_one(MovesList).step(delta)

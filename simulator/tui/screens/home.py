@@ -24,6 +24,8 @@ Enter opens the briefing: read it, then press Enter again to take the call.
 h shows your history: every saved call, how each skill has moved, and any
 call reopened or replayed. d picks a drill: the call that trains your
 weakest skill lately.
+c turns coach mode on or off: for a coach running a practice session, with
+no time pressure, and c during a call pauses the customer for a live debrief.
 Pace sets how quickly the customer talks. With no time pressure the
 customer waits for you: each beat comes only when you press Space."""
 
@@ -38,6 +40,7 @@ class HomeScreen(Screen):
         Binding("n", "rename", "Name"),
         Binding("p", "pace", "Pace"),
         Binding("t", "pressure", "Time pressure"),
+        Binding("c", "coach", "Coach mode", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
     PALETTE = (
@@ -46,6 +49,7 @@ class HomeScreen(Screen):
         ("Drill", "A call for your weakest skill", "app.drill"),
         ("Change trainee name", "Set the name your calls are saved under", "rename"),
         ("Change pace", "Slow, normal or fast customer", "pace"),
+        ("Toggle coach mode", "A coach runs the session: no time pressure, c pauses a call", "coach"),
         ("Toggle time pressure", "Beats advance on their own, or only on Space", "pressure"),
     )
 
@@ -98,6 +102,7 @@ class HomeScreen(Screen):
         pressure = "off (Space only)" if s.no_time_pressure else "on"
         self.query_one("#status", Static).update(  # one_line: a name is shown as text, never obeyed
             f"Trainee: {one_line(s.trainee)}   Pace: {s.pace}   Time pressure: {pressure}"
+            + ("   Coach mode" if s.coach_mode else "")
         )
 
     @property
@@ -134,6 +139,13 @@ class HomeScreen(Screen):
         if self.settings is not None:
             following = PACES[(PACES.index(self.settings.pace) + 1) % len(PACES)]
             self.post_message(SettingsChanged(self.settings.with_(pace=following)))
+
+    def action_coach(self) -> None:
+        # Coach mode starts with no time pressure: the coach talks, the customer waits for Space.
+        if self.settings is not None:
+            on = not self.settings.coach_mode
+            changes = {"coach_mode": on, **({"no_time_pressure": True} if on else {})}
+            self.post_message(SettingsChanged(self.settings.with_(**changes)))
 
     def action_pressure(self) -> None:
         if self.settings is not None:
