@@ -71,6 +71,10 @@ if __name__ == "__main__":
     print()
     library.main()
     print()
+    from bench import serve
+
+    serve.main()
+    print()
     status = main()
     print()
     sys.exit(matcher.main() or status)

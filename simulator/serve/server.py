@@ -78,6 +78,8 @@ class Room:
         """The join form (POST /join) or a join link (/?code=...&name=...)."""
         form = await request.post() if request.method == "POST" else request.query
         code, raw_name = _field(form, "code"), _field(form, "name")
+        if code is None and request.method == "GET":
+            return join_page()  # /join: the door again, e.g. a second trainee at the same browser
         if not code_matches(code, self.code):
             log.warning("wrong join code from %s", request.remote)
             return join_page(error="That join code is not right. Ask your coach for it.", status=403,
@@ -96,9 +98,11 @@ class Room:
 class RoomServer(Server):
     """textual-serve's Server, with the room's door in front and hearout's app behind it."""
 
-    def __init__(self, room: Room, host: str, port: int) -> None:
-        super().__init__(" ".join(CHILD), host=host, port=port, title="hearout")
+    def __init__(self, room: Room, host: str, port: int, *, child: list[str] = CHILD) -> None:
+        """`child`: the argv of each browser's app process (the benchmark serves a bare app beside hearout's)."""
+        super().__init__(" ".join(child), host=host, port=port, title="hearout")
         self.room = room
+        self.child = child
 
     def initialize_logging(self) -> None:
         logging.basicConfig(level=logging.WARNING, format="hearout serve: %(message)s")
@@ -143,7 +147,7 @@ class RoomServer(Server):
             await websocket.prepare(request)
             width = _size(request.query.get("width"), 80)
             height = _size(request.query.get("height"), 24)
-            service = TraineeApp(trainee, write_bytes=websocket.send_bytes,
+            service = TraineeApp(trainee, self.child, write_bytes=websocket.send_bytes,
                                  write_str=websocket.send_str, close=websocket.close,
                                  download_manager=self.download_manager)
             room.started += 1
@@ -164,15 +168,16 @@ class RoomServer(Server):
 class TraineeApp(AppService):
     """One browser's app process: started without a shell, the trainee's name in its environment."""
 
-    def __init__(self, trainee: str, **kwargs: Any) -> None:
-        super().__init__(" ".join(CHILD), **kwargs)
+    def __init__(self, trainee: str, child: list[str], **kwargs: Any) -> None:
+        super().__init__(" ".join(child), **kwargs)
         self.trainee = trainee
+        self.child = child
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> asyncio.subprocess.Process:
         env = self._build_environment(width=width, height=height)
         env["HEAROUT_TRAINEE"] = self.trainee
         self._process = process = await asyncio.create_subprocess_exec(
-            *CHILD, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+            *self.child, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE, env=env)
         self._stdin = process.stdin
         return process

@@ -143,3 +143,44 @@ def test_a_trainee_joins_takes_a_call_in_the_browser_and_the_coach_sees_it(brows
     rows = json.loads(report.stdout)
     assert [(r["trainee"], r["scenario_id"], r["overall"]) for r in rows] == [
         ("Ana Browser", "lawn-missed-mow", score)]
+
+
+def test_two_browser_sessions_and_a_cli_call_at_once_are_all_on_the_board_and_in_report(browser, server):
+    from selenium.webdriver.common.keys import Keys
+
+    proc, url = server
+    screen = Screen(browser)
+    browser.get(url + "/")
+    fill(browser, CODE, "Ana Tab")
+    screen.wait_for(r"Trainee: Ana Tab")
+    screen.wait_for(r"The lawn we forgot")
+    press(browser, Keys.ENTER)
+    press(browser, Keys.ENTER, pause=3)
+    press(browser, "1", pause=2)  # Ana is in her call, and stays there
+
+    browser.switch_to.new_window("tab")  # a second trainee at the same browser: a second page and websocket
+    browser.get(url + "/join")
+    fill(browser, CODE, "Bo Tab")
+    screen.wait_for(r"Trainee: Bo Tab")
+    press(browser, Keys.ENTER)
+    press(browser, Keys.ENTER, pause=3)
+    press(browser, "1", pause=2)
+    assert len(serve_children(proc.pid)) == 2
+    cli = subprocess.run([sys.executable, "-m", "simulator", "play", "lawn-missed-mow", "--moves", "quick-sorry",
+                          "--trainee", "Cy Cli", "--seed", "4"], capture_output=True, text=True, timeout=60)
+    assert cli.returncode == 0, cli.stderr
+    press(browser, Keys.ESCAPE, "y")
+    bo_score = screen.wait_for(r"Score: (\d+)/100").group(1)
+
+    board = subprocess.run([sys.executable, "-m", "simulator", "board", "--once"], capture_output=True, text=True,
+                           timeout=60)
+    lines = {line.split("  ")[0]: line.split() for line in board.stdout.splitlines()[2:]}
+    assert lines["Ana Tab"][3:5] == ["in", "call"]
+    assert lines["Bo Tab"][-2] == f"{bo_score}/100"
+    assert lines["Cy Cli"][-2].endswith("/100")
+    report = subprocess.run([sys.executable, "-m", "simulator", "report", "--format", "json"],
+                            capture_output=True, text=True, timeout=60)
+    found = {r["trainee"]: r for r in json.loads(report.stdout)}
+    assert sorted(found) == ["Ana Tab", "Bo Tab", "Cy Cli"]
+    assert found["Ana Tab"]["outcome"] == "in progress"
+    assert found["Bo Tab"]["overall"] == int(bo_score)

@@ -51,6 +51,7 @@ async def test_without_a_code_a_browser_gets_the_join_page_and_nothing_else(room
     text = await page.text()
     assert 'name="code"' in text and 'name="name"' in text
     assert "textual-terminal" not in text  # no app on the page
+    assert (await client.get("/join")).status == 200
     for path in ("/ws", "/download/anything"):
         assert (await client.get(path)).status == 403
     assert room.started == 0 and children() == []
