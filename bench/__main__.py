@@ -65,14 +65,12 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    from bench import engine, library, matcher
+    from bench import engine, library, matcher, serve
 
     engine.main()
     print()
     library.main()
     print()
-    from bench import serve
-
     serve.main()
     print()
     status = main()
