@@ -31,7 +31,7 @@ from simulator.engine.model import (
     Node,
     Scenario,
 )
-from simulator.engine.problems import Problem, Problems, ScenarioError
+from simulator.engine.problems import Problem, ScenarioError
 from simulator.engine.yamlnodes import ALIAS_TAG, MAX_BYTES, compose, decode, show
 from untrusted.files import FileRefused, read_capped
 from untrusted.text import unsafe
