@@ -68,7 +68,7 @@ def main() -> int:
         top1 = sum(y for _, y, c, _, _ in data if not c) / sum(not c for _, _, c, _, _ in data)
         for t in (0.02, 0.04, 0.08):
             answered, right, refused = evaluate(data, weights, t)
-            key = (min(answered / 0.9, right / 0.95, refused / 0.9), answered + right + refused, top1)
+            key = (round(min(answered / 0.9, right / 0.95, refused / 0.9), 2), round(answered + right + refused, 3), top1)
             print(f"lex {lex_share} k {k} t {t}: top1 {top1:.3f} answered {answered:.3f} right {right:.3f} refused {refused:.3f}")
             if best is None or key > best[0]:
                 best = (key, (lex_share, k, t), weights)
