@@ -28,12 +28,11 @@ def format_scorecard(card: Scorecard, transcript: Transcript) -> str:
             continue
         lines.append(f"{name:<{width}}{skill.score:>3}  {bar(skill.score)}")
         # What a turn cost is shown at its turn below; here what only the whole call shows.
-        for line in skill.evidence:
-            if not line.startswith("Turn ") and line.rstrip(".") not in {c.rstrip(".") for c in card.caps}:
-                lines += _wrap(line, "  - ", "    ")
-        for line in skill.strengths:
-            if not line.startswith("Turn "):
-                lines += _wrap(line, "  + ", "    ")
+        costs, strengths = whole_call_lines(card, name)
+        for line in costs:
+            lines += _wrap(line, "  - ", "    ")
+        for line in strengths:
+            lines += _wrap(line, "  + ", "    ")
     turns = Call.of(transcript).turns
     if turns:
         lines += ["", "Turn by turn:"]
@@ -51,6 +50,23 @@ def format_scorecard(card: Scorecard, transcript: Transcript) -> str:
             if verdict.better is not None:
                 lines += better_lines(verdict.better)
     return "\n".join(lines) + "\n"
+
+
+def whole_call_lines(card: Scorecard, skill: str) -> tuple[list[str], list[str]]:
+    """A skill's evidence and strengths that only the whole call shows, and where its turns' costs are.
+
+    Every line about one turn is shown at that turn (the timeline, "Turn by
+    turn"); the skill points there instead of saying it twice.
+    """
+    s = card.skills[skill]
+    caps = {c.rstrip(".") for c in card.caps}
+    costs = [line for line in s.evidence if not line.startswith("Turn ") and line.rstrip(".") not in caps]
+    at = sorted({v.turn for v in card.turns for n in v.notes if n.skill == skill and n.points < 0})
+    if at:
+        where = f"turn {at[0]}" if len(at) == 1 else "turns " + ", ".join(str(t) for t in at)
+        costs.append(f"Points lost at {where}: see each turn below.")
+    strengths = [line for line in s.strengths if not line.startswith("Turn ")]
+    return costs, strengths
 
 
 def better_lines(better: Better) -> list[str]:

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from scoring.text import whole_call_lines
 from scoring.transcript import Transcript
 from simulator.engine.model import Scenario
 from simulator.tui.messages import CallRequested
@@ -72,7 +73,8 @@ class DebriefScreen(Screen):
             yield Static("Skills", classes="heading")
             for s in card.skills.values():
                 # What a turn cost is shown at its turn in the timeline; here what only the whole call shows.
-                yield SkillBar(s.name, s.score, s.weight, _whole_call(s.evidence, card.caps), _whole_call(s.strengths))
+                costs, strengths = whole_call_lines(card, s.name) if s.score is not None else ((), ())
+                yield SkillBar(s.name, s.score, s.weight, tuple(costs), tuple(strengths))
             yield Static("The call, turn by turn", classes="heading")
             yield TimelineView(annotate(t, card), self.scenario.customer.first_name)
         yield Footer()
@@ -80,7 +82,3 @@ class DebriefScreen(Screen):
     def action_again(self, same_seed: bool) -> None:
         self.post_message(CallRequested(self.scenario, self.transcript.seed if same_seed else None))
 
-
-def _whole_call(lines, caps=()) -> tuple[str, ...]:
-    shown = {c.rstrip(".") for c in caps}
-    return tuple(line for line in lines if not line.startswith("Turn ") and line.rstrip(".") not in shown)
