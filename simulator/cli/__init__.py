@@ -24,6 +24,8 @@ COMMANDS = {
     "score": "score",
     "report": "report",
     "export": "export",
+    "assign": "assign",
+    "review": "review",
     "lint": "lint",
     "schema": "schema",
     "diagram": "diagram",

@@ -15,6 +15,7 @@ def register(sub, name: str) -> None:
     p.add_argument("--since", metavar="DATE", type=since_date, help="only sessions started on or after DATE (ISO 8601)")
     p.add_argument("--by", choices=("trainee",), help="per trainee and skill: sessions, first, best, latest, lift")
     p.add_argument("--choices", metavar="SCENARIO", help="per node of SCENARIO: the share taking each move, its cost")
+    p.add_argument("--track", metavar="TRACK", help="each assigned trainee's progress on TRACK (a track id)")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
 
@@ -39,10 +40,13 @@ CHOICES = [("node", "node"), ("move", "move"), ("sessions", "sessions"), ("of", 
 
 def run(args: argparse.Namespace) -> int:
     from scoring.acts import SKILLS
+    from simulator.practice.review import report_columns
     from simulator.reports.choices import choice_rows
     from simulator.reports.sessions import by_trainee, session_rows
     from simulator.store import SessionStore, StoreError
 
+    if args.track is not None:
+        return _track(args)
     if args.by and args.choices:
         raise BadInput("hearout report: error: --by and --choices are two different reports; give one")
     trainee = trainee_name(args.trainee, "hearout report") if args.trainee is not None else None
@@ -56,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
                 found = _one_source(store.transcripts(trainee, scenario=scenario, since=args.since, settle=True))
             else:
                 found = store.sessions(trainee, scenario=scenario, since=args.since, settle=True)
+                reviewed = store.reviews([s.id for s in found]) if found and not args.by else []
     except StoreError as exc:
         raise BadInput(f"hearout report: error: {exc}") from None
     if args.choices:
@@ -68,10 +73,35 @@ def run(args: argparse.Namespace) -> int:
         for r in rows:
             r["outcome"] = r["outcome"] or "in progress"
         columns = SESSION_COLUMNS + [(k, k.replace("_", "-")) for k in SKILLS]
+        # A coach's overrides sit beside the computed scores, never in their place.
+        columns += [(k, k.replace("_", "-")) for k in report_columns(rows, reviewed)]
         empty = f"No saved sessions for {trainee}." if trainee is not None else "No saved sessions yet."
         if args.format != "table":  # files get every field
             columns = [(k, k) for k in rows[0]] if rows else [(k, k) for k, _ in columns]
     _print(rows, columns, args.format, empty)
+    return EXIT_OK
+
+
+TRACK = [("trainee", "trainee"), ("assigned", "assigned"), ("passed", "passed"), ("of", "of"), ("next", "next"),
+         ("past_due", "past due"), ("out_of_attempts", "out of attempts")]
+
+
+def _track(args: argparse.Namespace) -> int:
+    """The team's progress on a learning path: who passed how many calls, what is next, what is late."""
+    from simulator.practice.history import attempts
+    from simulator.practice.tracks import team_rows
+    from simulator.store import SessionStore, StoreError
+
+    if args.by or args.choices or args.scenario or args.since:
+        raise BadInput("hearout report: error: --track is a report of its own; give it with --trainee at most")
+    trainee = trainee_name(args.trainee, "hearout report") if args.trainee is not None else None
+    try:
+        with SessionStore.default(read_only=True) as store:
+            assigned = store.assignments(trainee)
+            rows = team_rows(args.track, assigned, lambda name: attempts(store, name), date.today())
+    except StoreError as exc:
+        raise BadInput(f"hearout report: error: {exc}") from None
+    _print(rows, TRACK, args.format, f"Nobody has the track {args.track!r} assigned.")
     return EXIT_OK
 
 

@@ -6,7 +6,7 @@ re-scores a call; a session saved without a score shows no skills.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Protocol, Sequence
 
 from scoring.acts import SKILLS
@@ -31,6 +31,8 @@ class Attempt:
     outcome: str | None  # None: still in progress
     overall: int | None
     skills: Mapping[str, int | None]  # the saved per-skill scores; empty when unscored
+    reviewed: bool = False  # a coach commented on it or overrode a score
+    overridden: Mapping[str, int] = field(default_factory=dict)  # the coach's score per skill overridden
 
     @property
     def date(self) -> str:
@@ -63,11 +65,19 @@ class SkillProgress:
 
 def attempts(store: SessionSource, trainee: str) -> list[Attempt]:
     """The trainee's sessions, oldest first; a call left in progress by a dead process shows abandoned."""
+    from simulator.practice.review import overrides
+
+    rows = store.sessions(trainee, settle=_no_score)
+    notes: dict[int, list] = {}
+    for r in store.reviews([row.id for row in rows]) if rows and hasattr(store, "reviews") else ():
+        notes.setdefault(r.session_id, []).append(r)
     found = []
-    for row in store.sessions(trainee, settle=_no_score):
+    for row in rows:
+        mine = notes.get(row.id, [])
         found.append(Attempt(
             id=row.id, started_at=_iso(row.started_at), scenario_id=row.scenario_id, title=row.title,
-            outcome=row.outcome, overall=row.overall, skills=_skills(store, row),
+            outcome=row.outcome, overall=row.overall, skills=_skills(store, row), reviewed=bool(mine),
+            overridden={skill: r.score for skill, r in overrides(mine).items()},
         ))
     return found
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import (JSON, BigInteger, Column, DateTime, Index, Integer, MetaData, String, Table,
-                        TypeDecorator)
+from sqlalchemy import (JSON, BigInteger, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table,
+                        TypeDecorator, UniqueConstraint)
 
-HEAD = "0002"  # the newest migration (tests/store check it is Alembic's head)
+HEAD = "0003"  # the newest migration (tests/store check it is Alembic's head)
 VERSION_TABLE = "hearout_schema_version"  # not alembic_version: a shared database may hold another app's
 
 # Names for constraints and indexes that both databases accept and migrations can refer to.
@@ -78,6 +78,33 @@ sessions = Table(
     Column("owner_started", String),  # when that process started (owner.py): a reused pid is not the owner
     Index(None, "trainee", "scenario_id"),
     Index(None, "started_at"),
+)
+
+# Learning paths (migration 0003): a track assigned to a trainee, as it was when assigned.
+assignments = Table(
+    "assignments", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("trainee", String, nullable=False),
+    Column("track_id", String, nullable=False),
+    Column("track", JSON, nullable=False),
+    Column("assigned_at", UTCDateTime, nullable=False),
+    Column("assigned_by", String),
+    UniqueConstraint("trainee", "track_id"),
+)
+
+# Coach reviews (migration 0003): a comment pinned to a turn (or the whole call), or a skill's score
+# overridden with a reason. The computed score stays as it was saved; readers show both.
+reviews = Table(
+    "reviews", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("session_id", Integer, ForeignKey("sessions.id"), nullable=False),
+    Column("turn", Integer),
+    Column("skill", String),
+    Column("score", Integer),
+    Column("text", String, nullable=False),
+    Column("coach", String),
+    Column("created_at", UTCDateTime, nullable=False),
+    Index(None, "session_id"),
 )
 
 # The hand-written store's table (migration 0001), still read as it is by commands that never migrate.

@@ -25,7 +25,7 @@ from scoring.transcript import Transcript, TranscriptError
 from simulator.store import legacy
 from simulator.store.database import LEGACY, StoreError, failure, open_engine, revision, target
 from simulator.store.owner import Owner
-from simulator.store.schema import BUILTIN, sessions, utc
+from simulator.store.schema import BUILTIN, assignments, reviews, sessions, utc
 
 __all__ = ["SavedSession", "SessionStore", "StoreError"]
 
@@ -53,6 +53,30 @@ class SavedSession:
     @property
     def started_iso(self) -> str:
         return self.started_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class Assignment:
+    trainee: str
+    track_id: str
+    track: dict  # the track as assigned (`Track.to_dict`)
+    assigned_at: datetime  # UTC
+    assigned_by: str | None
+
+
+@dataclass(frozen=True)
+class Review:
+    session_id: int
+    turn: int | None  # a comment pinned to this turn; None: the whole call
+    skill: str | None  # with `score`: this skill's score overridden, `text` the reason
+    score: int | None
+    text: str
+    coach: str | None
+    created_at: datetime
+
+    @property
+    def is_override(self) -> bool:
+        return self.skill is not None and self.score is not None
 
 
 _SUMMARY = ("id", "trainee", "scenario_id", "title", "scenario_source", "seed", "started_at", "outcome", "overall",
@@ -201,6 +225,64 @@ class SessionStore:
             if s.overall is not None and s.scenario_source == BUILTIN:
                 best[s.scenario_id] = max(best.get(s.scenario_id, s.overall), s.overall)
         return best
+
+    # --- learning paths ---------------------------------------------------------------
+
+    def assign(self, trainee: str, track: dict, *, by: str | None = None) -> None:
+        """Assign a track (its dict as kept, with an "id") to a trainee; assigning it again starts it over."""
+        now = datetime.now(timezone.utc)
+
+        def work(c):
+            c.execute(assignments.delete().where(assignments.c.trainee == trainee,
+                                                 assignments.c.track_id == track["id"]))
+            c.execute(assignments.insert().values(trainee=trainee, track_id=track["id"], track=track,
+                                                  assigned_at=now, assigned_by=by))
+
+        self._write(work)
+
+    def assignments(self, trainee: str | None = None) -> list[Assignment]:
+        """Tracks assigned (to `trainee`), oldest first; none in a database from before learning paths."""
+        if self._engine is None or self._legacy:
+            return []
+
+        def work(c):
+            if "assignments" not in sa.inspect(c).get_table_names():
+                return []  # a reader on a database not yet migrated to learning paths
+            q = sa.select(assignments).order_by(assignments.c.assigned_at, assignments.c.id)
+            if trainee is not None:
+                q = q.where(assignments.c.trainee == trainee)
+            return [Assignment(r["trainee"], r["track_id"], r["track"], r["assigned_at"], r["assigned_by"])
+                    for r in c.execute(q).mappings()]
+
+        return self._read(work)
+
+    # --- coach reviews ----------------------------------------------------------------
+
+    def review(self, session_id: int, text: str, *, turn: int | None = None, skill: str | None = None,
+               score: int | None = None, coach: str | None = None) -> None:
+        """Pin a coach's comment to a session's turn (None: the whole call), or, with `skill` and `score`,
+        override that skill's score with `text` as the reason. KeyError: no such session."""
+        if not self._rows(("id",), ids=(session_id,)):
+            raise KeyError(session_id)
+        values = {"session_id": session_id, "turn": turn, "skill": skill, "score": score, "text": text,
+                  "coach": coach, "created_at": datetime.now(timezone.utc)}
+        self._write(lambda c: c.execute(reviews.insert().values(values)))
+
+    def reviews(self, session_ids: list[int] | None = None) -> list[Review]:
+        """Coach reviews (of those sessions), oldest first; none in a database from before reviews."""
+        if self._engine is None or self._legacy:
+            return []
+
+        def work(c):
+            if "reviews" not in sa.inspect(c).get_table_names():
+                return []
+            q = sa.select(reviews).order_by(reviews.c.created_at, reviews.c.id)
+            if session_ids is not None:
+                q = q.where(reviews.c.session_id.in_(session_ids))
+            return [Review(r["session_id"], r["turn"], r["skill"], r["score"], r["text"], r["coach"], r["created_at"])
+                    for r in c.execute(q).mappings()]
+
+        return self._read(work)
 
     def _rows(self, columns: tuple[str, ...], *, trainee=None, scenario=None, since=None, ids=None,
               in_progress=False) -> list[dict]:

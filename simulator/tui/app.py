@@ -63,6 +63,7 @@ class HearoutApp(PracticeFlow, App):
             loaded = _real_defaults(cards=self.cards is None, store=self.store is None,
                                     settings=self.settings is None, clock=self.clock_factory is None)
             self._use_defaults(loaded)
+        self.show_assignment()
 
     def _use_defaults(self, loaded: dict[str, Any]) -> None:
         if "load_error" in loaded:
@@ -137,6 +138,7 @@ class HearoutApp(PracticeFlow, App):
             self.record.finish(transcript, card.to_dict())
             self._warn_if_unsaved()
         self.home.best = self._best()
+        self.show_assignment()
         if not self.practice_call_ended(transcript, card):  # a what-if ends in its comparison
             self.switch_screen(DebriefScreen(message.scenario, transcript, card))
             self.after_debrief(transcript, card)
@@ -151,6 +153,7 @@ class HearoutApp(PracticeFlow, App):
             self.notify(f"Could not save settings: {exc}", severity="warning", markup=False)
         self.home.settings = self.settings
         self.home.best = self._best()
+        self.show_assignment()
 
     def _warn_if_unsaved(self) -> None:
         if self.record is not None and self.record.error:

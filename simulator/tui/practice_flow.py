@@ -60,12 +60,21 @@ class PracticeFlow:
         if message.replay:
             from simulator.tui.screens.replay import ReplayScreen
 
-            self.push_screen(ReplayScreen(scenario, transcript, saved))
+            self.push_screen(ReplayScreen(scenario, transcript, saved, self._reviews(a.id)))
         else:
+            from simulator.practice.review import coach_lines
             from simulator.practice.saved import scorecard
             from simulator.tui.screens.debrief import DebriefScreen
 
-            self.push_screen(DebriefScreen(scenario, transcript, scorecard(saved)))
+            coach = tuple(coach_lines(self._reviews(a.id), saved))
+            self.push_screen(DebriefScreen(scenario, transcript, scorecard(saved), coach))
+
+    def _reviews(self, session_id: int) -> list:
+        try:
+            return self.store.reviews([session_id])
+        except Exception:  # the call still opens; the coach's notes are said to be missing
+            self.notify("Could not read your coach's notes on this call.", severity="warning")
+            return []
 
     def _scenario_for(self, scenario_id: str, title: str) -> "Scenario | None":
         from simulator.engine.builtin import load_builtin
@@ -125,6 +134,52 @@ class PracticeFlow:
                 self.post_message(ScenarioChosen(card))
 
         self.push_screen(DrillScreen(drill), answered)
+
+    # --- learning paths ---------------------------------------------------------------
+
+    def _track_progress(self):
+        """The trainee's first assigned track not yet done (else the newest), with its progress; None: none."""
+        from datetime import date
+
+        from simulator.practice.tracks import Track, progress
+
+        if self._defaults or self.store is None or self.settings is None:
+            return None
+        try:
+            assigned = self.store.assignments(self.settings.trainee)
+            if not assigned:
+                return None
+            found = self._attempts_quietly()
+        except Exception:  # a damaged database: the home screen still opens, without the line
+            return None
+        shown = [progress(Track.from_dict(a.track), found, a.assigned_at, date.today()) for a in assigned]
+        return next((p for p in shown if not p.done), shown[-1])
+
+    def _attempts_quietly(self):
+        from simulator.practice.history import attempts
+
+        return attempts(self.store, self.settings.trainee)
+
+    def show_assignment(self) -> None:
+        """Home's line about the trainee's learning path: progress, the next call, what is past due."""
+        from simulator.practice.tracks import summary_line
+
+        p = self._track_progress()
+        titles = {c.id: c.title for c in self.cards or ()}
+        self.home.show_assignment(summary_line(p, titles) if p is not None else "", bool(p and p.past_due))
+
+    def action_assignment(self) -> None:
+        """Open the briefing of the next call on the trainee's track."""
+        from simulator.tui.messages import ScenarioChosen
+
+        p = self._track_progress()
+        nxt = p.next if p is not None else None
+        card = next((c for c in self.cards or () if nxt is not None and c.id == nxt.step.scenario), None)
+        if card is None:
+            self.notify("No assignment to take: a coach assigns tracks with `hearout assign`."
+                        if p is None else "Nothing left to take on this track.", severity="warning")
+            return
+        self.post_message(ScenarioChosen(card))
 
     # --- the end of a practice call ---------------------------------------------------
 

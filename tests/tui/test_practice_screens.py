@@ -235,3 +235,62 @@ async def test_coach_mode_is_remembered_and_starts_with_no_time_pressure(make_ap
         assert app.settings.coach_mode and app.settings.no_time_pressure
         assert "Coach mode" in str(app.home.query_one("#status").content)
         assert load_settings().coach_mode
+
+
+async def test_a_tracks_progress_on_home_updates_after_a_passing_call(make_app, store):
+    from simulator.practice.tracks import Step, Track
+    from simulator.tui.screens.briefing import BriefingScreen
+
+    track = Track("week-one", "Week one", (Step("refund-refused", 50), Step("easy", 60)))
+    store.assign("tester", track.to_dict(), by="coach")
+    store.assign("someone-else", track.to_dict())
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        line = lambda: str(app.home.query_one("#assignment").content)
+        assert line().startswith("Track: Week one: 0 of 2 passed. Next: The refund we can't give (pass 50).")
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen) and app.screen.scenario.id == "refund-refused"
+        await pilot.press("escape")
+        await pilot.pause()
+        await play_to_debrief(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert line().startswith("Track: Week one: 1 of 2 passed. Next: An easy warm-up (pass 60).")
+
+
+async def test_home_shows_no_track_line_without_an_assignment(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.home.query_one("#assignment").display
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_coach_comment_appears_in_the_trainees_debrief_replay_and_history(make_app, store):
+    save(store, refund_call(), ["wait", "wait", "hear-more", "wait", "offer-choice"])
+    [row] = store.sessions()
+    store.review(row.id, "Lovely open question.", turn=1, coach="sam")
+    store.review(row.id, "The choice came late.", skill="choices", score=70, coach="sam")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        cells = [c.strip() for c in table.get_row_at(0)]
+        assert cells[3].endswith("*") and "70*" in cells  # reviewed, and the coach's choices score
+        assert "* coach notes" in str(app.screen.query_one("#filter").content)
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = texts(app.screen)
+        assert "From your coach" in shown
+        assert "Turn 1 (sam): Lovely open question." in shown
+        assert any(t.startswith("choices: ") and "computed, 70 by your coach (sam): The choice came late." in t
+                   for t in shown)
+        await pilot.press("escape", "r")
+        await pilot.pause()
+        assert any("coach (sam): Lovely open question." in t for t in texts(app.screen))

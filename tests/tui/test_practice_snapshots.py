@@ -48,6 +48,8 @@ def seed_history(store):
         t = run_script(scenario, moves, seed=SEED, trainee="tester", started_at=T0 + timedelta(days=day)).transcript()
         sid = store.begin(t)
         store.update(sid, t, finished=True, score=fixed_score(t))
+        if day == 2:  # a coach reviewed the call that caved: history marks it and shows the coach's score
+            store.review(sid, "A refund is never ours to give.", skill="policy", score=10, coach="sam")
 
 
 def test_history(snap_compare, make_app, store):

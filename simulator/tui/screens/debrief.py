@@ -50,8 +50,10 @@ class DebriefScreen(Screen):
         ("Replay the same call", "Take the call again with the same lines", "again(True)"),
     )
 
-    def __init__(self, scenario: Scenario, transcript: Transcript, card: Scorecard) -> None:
+    def __init__(self, scenario: Scenario, transcript: Transcript, card: Scorecard, coach: tuple[str, ...] = ()) -> None:
+        """`coach`: what a coach said in review (comments, overridden scores), shown first."""
         super().__init__()
+        self.coach = coach
         self.scenario = scenario
         self.transcript = transcript
         self.card = card
@@ -68,6 +70,10 @@ class DebriefScreen(Screen):
             id="score",
         )
         with VerticalScroll(id="debrief"):
+            if self.coach:
+                yield Static("From your coach", classes="heading")
+                for line in self.coach:
+                    yield Bullet(Content.styled(">", "bold $accent"), line, classes="coach")
             for reason in card.caps:  # why the overall is lower than the skills suggest
                 yield Bullet(Content.styled("!", "bold $warning"), reason, classes="cap")
             yield Static("Skills", classes="heading")

@@ -17,6 +17,7 @@ from simulator.practice.history import Attempt, only_scenario, progress, scenari
 HELP = """\
 Every call you saved, newest first: when, which scenario, how it ended, the
 score and each skill's score (- when the call gave nothing to judge it on).
+A * marks a call your coach reviewed, and a skill score your coach set.
 
 Above the table, each skill you have been scored on: its trend over the
 calls shown (oldest on the left), then your first, best and latest score
@@ -36,6 +37,13 @@ def _cells(*values: str) -> list[str]:
 
 def _short(title: str, width: int = 20) -> str:
     return title if len(title) <= width else title[:width - 1].rstrip() + "…"
+
+
+def _skill_cell(a: Attempt, skill: str) -> str:
+    """The saved score, or the coach's override of it marked with *."""
+    if skill in a.overridden:
+        return f"{a.overridden[skill]:>2}*"
+    return f"{_num(a.skills.get(skill)):>3}"
 
 
 def _num(value: int | None, signed: bool = False) -> str:
@@ -94,14 +102,16 @@ class HistoryScreen(Screen):
         scenario_id, title = self.choices[self.choice]
         self.shown = only_scenario(self.found, scenario_id)
         calls = len(self.shown)
+        reviewed = "   * coach notes" if any(a.reviewed for a in self.shown) else ""
         self.query_one("#filter", Static).update(
-            f"Scenario: {title}   {calls} call{'s' if calls != 1 else ''}   (f: filter)")
+            f"Scenario: {title}   {calls} call{'s' if calls != 1 else ''}   (f: filter){reviewed}")
         self._show_skills()
         table = self.query_one("#calls", DataTable)
         table.clear()
         for a in reversed(self.shown):  # newest first
-            table.add_row(*_cells(a.date[5:], _short(a.title), a.outcome or "in progress", f"{_num(a.overall):>5}",
-                                  *(f"{_num(a.skills.get(s)):>3}" for s in SKILLS)), key=str(a.id))
+            mark = "*" if a.reviewed else " "
+            table.add_row(*_cells(a.date[5:], _short(a.title), a.outcome or "in progress", f"{_num(a.overall):>4}{mark}",
+                                  *(_skill_cell(a, s) for s in SKILLS)), key=str(a.id))
         table.move_cursor(row=0)
         self.query_one("#empty", Static).update(
             "" if self.found else f"No saved calls yet for {self.trainee}. Take a call from the home screen.")

@@ -23,7 +23,8 @@ the skills it trains and your best score so far.
 Enter opens the briefing: read it, then press Enter again to take the call.
 h shows your history: every saved call, how each skill has moved, and any
 call reopened or replayed. d picks a drill: the call that trains your
-weakest skill lately.
+weakest skill lately. When a coach has assigned you a track, the line under
+your name shows your progress and the next call; a opens its briefing.
 c turns coach mode on or off: for a coach running a practice session, with
 no time pressure, and c during a call pauses the customer for a live debrief.
 Pace sets how quickly the customer talks. With no time pressure the
@@ -37,6 +38,7 @@ class HomeScreen(Screen):
         Binding("enter", "open", "Briefing", priority=True),
         Binding("h", "app.history", "History"),
         Binding("d", "app.drill", "Drill"),
+        Binding("a", "app.assignment", "Assignment", show=False, key_display="a"),
         Binding("n", "rename", "Name"),
         Binding("p", "pace", "Pace"),
         Binding("t", "pressure", "Time pressure"),
@@ -47,6 +49,7 @@ class HomeScreen(Screen):
         ("Open briefing", "Read the highlighted scenario's briefing", "open"),
         ("History", "Your saved calls and how each skill has moved", "app.history"),
         ("Drill", "A call for your weakest skill", "app.drill"),
+        ("Next assignment", "The next call on the track your coach assigned", "app.assignment"),
         ("Change trainee name", "Set the name your calls are saved under", "rename"),
         ("Change pace", "Slow, normal or fast customer", "pace"),
         ("Toggle coach mode", "A coach runs the session: no time pressure, c pauses a call", "coach"),
@@ -70,6 +73,7 @@ class HomeScreen(Screen):
         yield Static("hearout: customer-care call practice", classes="title-bar")
         # Trainee names and scenario summaries are text as written, never markup.
         yield Static(id="status", markup=False)
+        yield Static(id="assignment", markup=False)  # the learning path, when a coach assigned one
         yield ScenarioList(id="scenarios")
         yield Static("Loading scenarios..." if self._loading else "", id="summary", markup=False)
         yield Footer()
@@ -104,6 +108,12 @@ class HomeScreen(Screen):
             f"Trainee: {one_line(s.trainee)}   Pace: {s.pace}   Time pressure: {pressure}"
             + ("   Coach mode" if s.coach_mode else "")
         )
+
+    def show_assignment(self, text: str, late: bool) -> None:
+        line = self.query_one("#assignment", Static)
+        line.update(text + ("   (a: take it)" if text and "Next:" in text else ""))
+        line.display = bool(text)
+        line.set_class(late, "-late")
 
     @property
     def current(self) -> "ScenarioCard | None":

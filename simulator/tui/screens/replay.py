@@ -12,6 +12,7 @@ from textual.widgets import Footer, Static
 from scoring.transcript import CustomerEvent, Transcript
 from simulator.engine.model import Scenario
 from simulator.practice.replay import Note, ReplayError, Turn, ending, rebuild, turns
+from simulator.practice.review import comments
 from simulator.tui.widgets.bullet import Bullet
 from simulator.tui.widgets.conversation import Conversation
 
@@ -51,8 +52,10 @@ class ReplayScreen(Screen):
             self.replay = replay
             self.turn = turn
 
-    def __init__(self, scenario: Scenario, transcript: Transcript, saved: dict) -> None:
+    def __init__(self, scenario: Scenario, transcript: Transcript, saved: dict, reviews: list = ()) -> None:
+        """`reviews`: a coach's reviews of the call; comments pinned to a turn show with its notes."""
         super().__init__()
+        self.reviews = list(reviews)
         self.scenario = scenario
         self.transcript = transcript
         self.saved = saved
@@ -128,6 +131,8 @@ class ReplayScreen(Screen):
             return
         now = self.turns[self.turn - 1]
         notes = [(_mark(n), n.good, f"{n.skill.replace('_', ' ')}: {n.text}") for n in now.notes]
+        notes += [(">", True, f"coach{f' ({r.coach})' if r.coach else ''}: {r.text}")
+                  for r in comments(self.reviews, self.turn)]
         self.query_one("#notes-title", Static).update(
             f"What the scorecard says about turn {self.turn}" if notes else f"No notes on turn {self.turn}.")
         for mark, good, text in notes:
