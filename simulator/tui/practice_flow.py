@@ -139,19 +139,19 @@ class PracticeFlow:
 
     def _track_progress(self):
         """The trainee's first assigned track not yet done (else the newest), with its progress; None: none."""
-        from datetime import date
-
-        from simulator.practice.tracks import Track, progress
-
         if self._defaults or self.store is None or self.settings is None:
             return None
         try:
             assigned = self.store.assignments(self.settings.trainee)
             if not assigned:
-                return None
+                return None  # the usual start: nothing more is imported or read
             found = self._attempts_quietly()
         except Exception:  # a damaged database: the home screen still opens, without the line
             return None
+        from datetime import date
+
+        from simulator.practice.tracks import Track, progress
+
         shown = [progress(Track.from_dict(a.track), found, a.assigned_at, date.today()) for a in assigned]
         return next((p for p in shown if not p.done), shown[-1])
 
@@ -162,11 +162,14 @@ class PracticeFlow:
 
     def show_assignment(self) -> None:
         """Home's line about the trainee's learning path: progress, the next call, what is past due."""
+        p = self._track_progress()
+        if p is None:
+            self.home.show_assignment("", False)
+            return
         from simulator.practice.tracks import summary_line
 
-        p = self._track_progress()
         titles = {c.id: c.title for c in self.cards or ()}
-        self.home.show_assignment(summary_line(p, titles) if p is not None else "", bool(p and p.past_due))
+        self.home.show_assignment(summary_line(p, titles), bool(p.past_due))
 
     def action_assignment(self) -> None:
         """Open the briefing of the next call on the trainee's track."""
