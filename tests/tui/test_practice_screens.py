@@ -294,3 +294,21 @@ async def test_a_coach_comment_appears_in_the_trainees_debrief_replay_and_histor
         await pilot.press("escape", "r")
         await pilot.pause()
         assert any("coach (sam): Lovely open question." in t for t in texts(app.screen))
+
+
+async def test_question_mark_opens_help_on_the_practice_screens(make_app, store):
+    from simulator.tui.screens.dialogs import HelpScreen
+
+    save(store, refund_call(), ["wait", "wait", "hear-more", "wait", "offer-choice"])
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for keys, title in [(["h"], "History"), (["r"], "Replay"), (["w", "1", "space", "1", "enter"], "Compare")]:
+            await pilot.press(*keys)
+            await pilot.pause()
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            assert f"Help: {title}" in [str(w.content) for w in app.screen.query(Static)]
+            await pilot.press("escape")
+            await pilot.pause()
