@@ -70,7 +70,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"hearout serve: warning: listening on {shown_host}:{args.port}: anyone who can reach "
               "this address and knows the join code can play", file=sys.stderr)
     server = RoomServer(Room(code=code, max_live=args.max), host=host, port=args.port)
-    print(f"hearout serve: open http://{shown_host}:{args.port}/  join code: {code}  "
+    # Listening on every address: the trainees use this machine's address on their network.
+    where = "<this machine's address>" if host in ("0.0.0.0", "::", "[::]") else shown_host
+    print(f"hearout serve: open http://{where}:{args.port}/  join code: {code}  "
           f"(up to {args.max} at once; Ctrl+C stops)", flush=True)
     try:
         server.serve()

@@ -12,13 +12,16 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+import re
 import secrets
 import sys
-from collections import OrderedDict
+import time
+from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp_jinja2
+import jinja2
 from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
@@ -27,6 +30,7 @@ from simulator.serve.names import clean_name, code_matches
 
 COOKIE = "hearout_ticket"
 MAX_TICKETS = 1000  # the oldest ticket is forgotten past this many
+WRONG_LIMIT, WRONG_WINDOW_S = 10, 60  # wrong codes from one address before it must wait
 CHILD = [sys.executable, "-m", "simulator.tui.served"]  # a fixed argv: the name goes in the environment
 
 log = logging.getLogger("hearout.serve")
@@ -39,6 +43,7 @@ class Room:
     tickets: OrderedDict[str, str] = field(default_factory=OrderedDict)  # ticket -> trainee name
     live: int = 0  # app processes running now
     started: int = 0  # app processes started since the server began
+    wrong: dict[str, deque] = field(default_factory=dict)  # address -> times of its recent wrong codes
 
     def admit(self, name: str) -> str:
         ticket = secrets.token_urlsafe(24)
@@ -56,6 +61,15 @@ class Room:
         if name is None:
             raise web.HTTPForbidden(text="Join the room first.")
         return name
+
+    def guessing(self, address: str) -> bool:
+        """Whether `address` gave WRONG_LIMIT wrong codes within the last WRONG_WINDOW_S seconds."""
+        times = self.wrong.get(address)
+        while times and times[0] < time.monotonic() - WRONG_WINDOW_S:
+            times.popleft()
+        if times is not None and not times:
+            del self.wrong[address]
+        return bool(times) and len(times) >= WRONG_LIMIT
 
     @property
     def full(self) -> bool:
@@ -80,7 +94,11 @@ class Room:
         code, raw_name = _field(form, "code"), _field(form, "name")
         if code is None and request.method == "GET":
             return join_page()  # /join: the door again, e.g. a second trainee at the same browser
+        if self.guessing(request.remote or ""):
+            return join_page(error="Too many wrong codes from this computer: wait a minute, then try again.",
+                             status=429, name=raw_name)
         if not code_matches(code, self.code):
+            self.wrong.setdefault(request.remote or "", deque()).append(time.monotonic())
             log.warning("wrong join code from %s", request.remote)
             return join_page(error="That join code is not right. Ask your coach for it.", status=403,
                              name=raw_name)
@@ -109,6 +127,11 @@ class RoomServer(Server):
 
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
+        # textual-serve's page, less its web font from the internet: a room may be offline, and
+        # a trainee's browser tells no one else that the page was opened.
+        page = (self.templates_path / "app_index.html").read_text(encoding="utf-8")
+        page = re.sub(r"<link[^>]*fonts\.googleapis\.com[^>]*>", "", page)
+        aiohttp_jinja2.setup(app, loader=jinja2.DictLoader({"app_index.html": page}))
         app.middlewares.append(self.room.gate)
         app.router.add_post("/join", self.room.join)
         app.router.add_get("/join", self.room.join)

@@ -122,7 +122,11 @@ def test_a_trainee_joins_takes_a_call_in_the_browser_and_the_coach_sees_it(brows
     proc, url = server
     browser.get(url + "/")
     fill(browser, "WRONG9", "Ana Browser")
-    assert "not right" in browser.find_element(By.ID, "error").text
+    from selenium.webdriver.support import expected_conditions as shown
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    error = WebDriverWait(browser, 30).until(shown.presence_of_element_located((By.ID, "error")))
+    assert "not right" in error.text
     assert browser.find_elements(By.CLASS_NAME, "textual-terminal") == []
     assert serve_children(proc.pid) == []  # a wrong code never starts an app
 

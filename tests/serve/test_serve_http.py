@@ -72,6 +72,15 @@ async def test_a_wrong_code_gets_403_and_starts_no_process(room_client):
     assert room.started == 0 and children() == []
 
 
+async def test_an_address_guessing_codes_must_wait(room_client):
+    room, client = await room_client()
+    for n in range(10):
+        assert (await join(client, code=f"WRONG{n}")).status == 403
+    refused = await join(client)  # even the right code, for a while
+    assert refused.status == 429 and "wait a minute" in await refused.text()
+    assert COOKIE not in refused.cookies and room.started == 0
+
+
 @pytest.mark.parametrize("name", ["", "   ", "=cmd|' /C calc'!A0", "\x1b]0;PWNED\x07", "a" * 41, "-2+3"])
 async def test_a_right_code_with_an_unusable_name_asks_again(room_client, name):
     room, client = await room_client()
@@ -90,6 +99,7 @@ async def test_the_right_code_opens_the_app_as_the_named_trainee(room_client):
     text = await page.text()
     assert page.status == 200 and "textual-terminal" in text
     assert re.search(r'data-session-websocket-url="ws://127\.0\.0\.1:\d+/ws"', text)
+    assert not re.search(r'(src|href)="(https?:)?//', text)  # nothing from outside the room
     ws = await client.ws_connect("/ws?width=100&height=30")
     try:
         first = await asyncio.wait_for(ws.receive(), 60)
@@ -175,7 +185,7 @@ def test_another_address_is_announced_with_a_warning():
         proc.terminate()
         proc.communicate(timeout=30)
     assert warning.startswith(f"hearout serve: warning: listening on 0.0.0.0:{port}")
-    assert "join code: ROOM42" in line
+    assert f"open http://<this machine's address>:{port}/  join code: ROOM42" in line
 
 
 @pytest.mark.parametrize("argv, message", [
