@@ -65,7 +65,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    from bench import engine, library, matcher, serve
+    from bench import engine, library, matcher, serve, store
 
     engine.main()
     print()
@@ -73,6 +73,8 @@ if __name__ == "__main__":
     print()
     serve.main()
     print()
+    store_failed = store.main()
+    print()
     status = main()
     print()
-    sys.exit(matcher.main() or status)
+    sys.exit(matcher.main() or status or store_failed)
