@@ -48,6 +48,8 @@ def target(location: str | os.PathLike | None = None) -> Target:
     """HEAROUT_DATABASE_URL, else sessions.db in the data folder; a path or URL given wins."""
     if location is None:
         location = os.environ.get("HEAROUT_DATABASE_URL", "").strip() or None
+        if location is not None and "://" not in location:
+            raise StoreError("HEAROUT_DATABASE_URL: not a database URL (expected postgresql://… or sqlite:///FILE)")
     if location is None:
         from simulator.store.paths import data_dir
 
@@ -83,6 +85,9 @@ def open_engine(where: Target, *, writing: bool) -> Engine | None:
         else:
             with engine.connect() as conn:
                 revision(conn, where)
+    except SQLAlchemyError as exc:  # the server is unreachable, refuses us, or the file cannot be opened
+        engine.dispose()
+        raise failure(where, "cannot open the session database", exc) from None
     except BaseException:
         engine.dispose()
         raise
