@@ -7,5 +7,6 @@ def run() -> int:
     from simulator.tui.app import build_app
 
     app = build_app()
+    app.handle_signals = True
     app.run()
     return app.return_code or 0

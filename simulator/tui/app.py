@@ -51,10 +51,25 @@ class HearoutApp(PracticeFlow, App):
         self.timers = timers
         self._defaults = scenarios is None or store is None or settings is None or clock_factory is None
         self.record = None  # the CallRecord of the call in progress
+        self.session = None  # the engine Session of the call in progress, until it is saved as finished
+        self._card = None  # the scorecard of a call saved as finished, for its debrief
+        self.handle_signals = False  # `run()` sets it: a closed terminal or `kill` saves the call first
         self.home = HomeScreen(self.cards, self.settings, self._best())
 
     def get_default_screen(self) -> Screen:
         return self.home
+
+    def on_mount(self) -> None:
+        if self.handle_signals:
+            import asyncio
+            import signal
+
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                try:
+                    loop.add_signal_handler(sig, self._stopped_from_outside, sig)
+                except (AttributeError, NotImplementedError, RuntimeError, ValueError):  # Windows has no SIGHUP
+                    pass
 
     def on_ready(self) -> None:
         # The first frame is on screen. Loading here, on the event loop, takes ~60 ms; a thread
@@ -114,6 +129,8 @@ class HearoutApp(PracticeFlow, App):
         seed = message.seed if message.seed is not None else self.seed_source()
         session = Session(message.scenario, seed=seed, trainee=self.settings.trainee, clock=self.clock_factory())
         self.record = CallRecord(self.store, session.transcript())
+        self.session = session
+        self._card = self._finish(session.transcript(), session.scenario) if session.over else None  # start is an end
         self._warn_if_unsaved()
         auto = self.timers and not self.settings.no_time_pressure
         screen = CallScreen(session, pace=self.settings.pace, auto_advance=auto, animate=self.timers)
@@ -122,26 +139,69 @@ class HearoutApp(PracticeFlow, App):
     def on_turn_taken(self, message: messages.TurnTaken) -> None:
         if self.record is not None:
             self.record.turn(message.transcript)
-            self._warn_if_unsaved()
+        if self.session is not None and self.session.over:
+            # The call reached its end: saved as finished now, not when the trainee leaves the last screen.
+            self._card = self._finish(message.transcript, self.session.scenario)
+        self._warn_if_unsaved()
 
     def on_call_ended(self, message: messages.CallEnded) -> None:
         from simulator.tui.screens.debrief import DebriefScreen
 
-        from scoring.scorecard import Scorecard
-        from simulator.engine.coaching import with_better
-
         transcript = message.transcript
-        card = self.scorer(transcript)
-        if isinstance(card, Scorecard):  # "better here" needs the scenario, which scoring never reads
-            card = with_better(message.scenario, transcript, card)
-        if self.record is not None:
-            self.record.finish(transcript, card.to_dict())
-            self._warn_if_unsaved()
+        card = self._card if self._card is not None else self._finish(transcript, message.scenario)
+        self._card = None
+        self._warn_if_unsaved()
         self.home.best = self._best()
         self.show_assignment()
         if not self.practice_call_ended(transcript, card):  # a what-if ends in its comparison
             self.switch_screen(DebriefScreen(message.scenario, transcript, card))
             self.after_debrief(transcript, card)
+
+    def _finish(self, transcript, scenario):
+        """Score the call and save it as finished; the scorecard."""
+        from scoring.scorecard import Scorecard
+        from simulator.engine.coaching import with_better
+
+        card = self.scorer(transcript)
+        if isinstance(card, Scorecard):  # "better here" needs the scenario, which scoring never reads
+            card = with_better(scenario, transcript, card)
+        if self.record is not None:
+            self.record.finish(transcript, card.to_dict())
+        self.session = None
+        return card
+
+    @property
+    def in_call(self) -> bool:
+        """A call is on and has not reached its end."""
+        return self.session is not None and not self.session.over
+
+    def _abandon_call(self) -> None:
+        """Leaving the app mid-call: the call is saved as abandoned, with its score (SPEC §1)."""
+        if self.in_call:
+            self.session.abandon()
+            self._finish(self.session.transcript(), self.session.scenario)
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q and the palette's Quit: during a call, ask first, then save it as abandoned."""
+        from simulator.tui.screens.dialogs import ConfirmScreen
+
+        if not self.in_call:
+            self.exit()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._abandon_call()
+                self.exit()
+
+        self.push_screen(ConfirmScreen("Quit hearout? This call will be saved and scored as abandoned."), answered)
+
+    def _stopped_from_outside(self, sig: int) -> None:
+        """SIGHUP (the terminal closed) or SIGTERM: save the call before anything else, then leave."""
+        try:
+            self._abandon_call()
+        finally:
+            self.exit(return_code=128 + int(sig))
 
     def on_settings_changed(self, message: messages.SettingsChanged) -> None:
         from simulator.store.settings import save_settings
@@ -195,7 +255,26 @@ class HearoutApp(PracticeFlow, App):
         yield SystemCommand("Help", "Show help for this screen", self.action_help)
         if self.check_action("board", ()):
             yield SystemCommand("Room board", "Who is in which call, who finished with what score", self.action_board)
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title == "Screenshot":  # Textual's writes to ~/Downloads; ours goes to the data folder
+                yield SystemCommand("Screenshot", "Save an SVG picture of this screen in hearout's data folder",
+                                    lambda: self.set_timer(0.1, self.save_screen_picture))
+            else:
+                yield command
+
+    def save_screen_picture(self) -> str | None:
+        """An SVG of the screen in the data folder (SPEC §6: nothing is written anywhere else); its path."""
+        from simulator.store.paths import data_dir
+
+        folder = data_dir() / "screenshots"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = self.save_screenshot(path=str(folder))
+        except OSError as exc:
+            self.notify(f"Could not save the screenshot: {exc}", severity="error", markup=False)
+            return None
+        self.notify(f"Screenshot saved: {path}", markup=False)
+        return path
 
 
 def build_app(*, scenarios: Sequence[Scenario] | None = None, store: SessionStore | None = None,

@@ -12,8 +12,6 @@ from simulator.engine.clock import speaking_ms
 PACE_FACTOR = {"slow": 1.5, "normal": 1.0, "fast": 0.6}
 # After the story, how long the customer bears a silence before prompting.
 SILENCE_MS = 9000
-# After the last line of a call, time to read it before the debrief opens.
-ENDING_MS = 2500
 
 T = TypeVar("T")
 
@@ -29,10 +27,6 @@ def beat_delay_ms(text: str, pace: str) -> int:
 
 def silence_delay_ms(pace: str) -> int:
     return int(SILENCE_MS * factor(pace))
-
-
-def ending_delay_ms(texts: Sequence[str], pace: str) -> int:
-    return ENDING_MS + sum(beat_delay_ms(t, pace) for t in texts[1:])
 
 
 def display_order(items: Sequence[T], rng: random.Random) -> list[T]:

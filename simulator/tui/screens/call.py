@@ -21,7 +21,7 @@ from scoring.transcript import CustomerEvent, Event
 from simulator.engine.model import Move
 from simulator.engine.session import Session
 from simulator.tui.messages import CallEnded, TurnTaken
-from simulator.tui.pacing import beat_delay_ms, clock_text, display_order, ending_delay_ms, silence_delay_ms
+from simulator.tui.pacing import beat_delay_ms, clock_text, display_order, silence_delay_ms
 from simulator.tui.widgets.conversation import Conversation
 from simulator.tui.widgets.mood_meter import MoodMeter
 from simulator.tui.widgets.moves_list import MovesList
@@ -36,13 +36,20 @@ their position tells you nothing. Watch the mood meter after each answer.
 The arrow keys highlight a move and Enter says it: that reaches every
 move, also those numbered 10 and up, which have no digit key.
 
+Tab moves into the transcript: the arrow and page keys scroll it, the
+digits still answer, Tab again gives the arrows back to the moves. PageUp,
+PageDown and Home scroll it from anywhere; End shows the newest line. While
+you read further up, new lines wait below it, and a marker says so.
+
 If you stay silent after the customer has finished, they will prompt you.
-Escape hangs up (after you confirm); the call is then scored as abandoned."""
+Escape hangs up (after you confirm); the call is then scored as abandoned,
+as it is when you quit (Ctrl+Q) or close the terminal mid-call."""
 
 
 class CallScreen(Screen):
     CSS_PATH = "call.tcss"
     HELP = HELP
+    AUTO_FOCUS = ""  # nothing: the arrows highlight moves until the trainee Tabs into the transcript
     BINDINGS = [
         Binding("space", "listen", "Keep listening"),
         Binding("1", "pick(1)", "Answer", key_display="1-9"),
@@ -53,6 +60,12 @@ class CallScreen(Screen):
         Binding("enter,escape", "finish", "Debrief", key_display="enter"),
         Binding("escape", "hang_up", "Hang up"),
         Binding("c", "coach_pause", "Coach pause", show=False, key_display="c"),
+        Binding("tab", "transcript", "Scroll the transcript", show=False, key_display="tab"),
+        # The transcript scrolls with these even when it is not focused; End returns to the newest line.
+        Binding("pageup", "scroll_transcript('page_up')", "Scroll the transcript", show=False),
+        Binding("pagedown", "scroll_transcript('page_down')", "Scroll the transcript", show=False),
+        Binding("home", "scroll_transcript('home')", "Scroll the transcript", show=False),
+        Binding("end", "scroll_transcript('latest')", "Newest line", show=False, key_display="end"),
     ]
     PALETTE = (
         ("Keep listening", "Let the customer go on", "listen"),
@@ -99,6 +112,23 @@ class CallScreen(Screen):
         if action in ("listen", "pick", "step", "say_highlighted", "hang_up", "coach_pause"):
             return not self.session.over
         return True
+
+    def action_transcript(self) -> None:
+        """Tab: the transcript takes the arrow and page keys (the digits still answer); Tab again gives them back."""
+        log = self.query_one(Conversation)
+        if log.has_focus:
+            self.set_focus(None)
+        else:
+            log.focus()
+
+    def action_scroll_transcript(self, how: str) -> None:
+        log = self.query_one(Conversation)
+        if how == "latest":
+            log.action_latest()
+        elif how == "home":
+            log.scroll_home(animate=False)
+        else:
+            getattr(log, f"scroll_{how}")(animate=False)
 
     def on_screen_suspend(self) -> None:
         self._stop_timer()  # the customer waits while help or a confirmation is open
@@ -188,10 +218,7 @@ class CallScreen(Screen):
         moves.choices = ()
         moves.note = f"The call has ended ({outcome}). Press Enter for your debrief."
         self.refresh_bindings()
-        self._refresh_state()
-        if self.auto_advance:
-            lines = [e.text for e in events if isinstance(e, CustomerEvent)]
-            self._timer = self.set_timer(ending_delay_ms(lines, self.pace) / 1000, self.action_finish)
+        self._refresh_state()  # no timer: the closing lines stay until the trainee presses Enter
 
     def _refresh_state(self) -> None:
         self.query_one(MoodMeter).mood = self.session.mood
