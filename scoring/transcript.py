@@ -71,6 +71,7 @@ class TraineeEvent:
     t_ms: int
     channel: str | None = None
     policy_break: bool = False
+    typed: str | None = None  # v1.1: the reply as typed, when the move was understood from it
     who: str = "trainee"
 
     @property
@@ -91,6 +92,7 @@ class TraineeEvent:
             "text": self.text,
             "mood_after": self.mood_after,
             "t_ms": self.t_ms,
+            **({"typed": self.typed} if self.typed is not None else {}),
         }
 
 
@@ -287,6 +289,7 @@ def _read_event(e: Any, where: str) -> Event:
             t_ms=t_ms,
             channel=channel,
             policy_break=_get(e, "policy_break", where, bool, optional=True, default=False),
+            typed=_get(e, "typed", where, str, optional=True),
         )
     raise TranscriptError(f"{where}.who", f"expected 'customer' or 'trainee', got {who!r}")
 

@@ -122,8 +122,12 @@ class Session:
         self.events.extend(made)
         return made
 
-    def choose(self, key: str) -> list[Event]:
-        """Say a move; returns the trainee's event and what the customer says next."""
+    def choose(self, key: str, typed: str | None = None) -> list[Event]:
+        """Say a move; returns the trainee's event and what the customer says next.
+
+        `typed`: the reply as the trainee typed it, when the move was understood from
+        it (issue 16); the transcript keeps it beside the move it was read as.
+        """
         if key == WAIT:
             return self.wait()
         if self.over:
@@ -140,7 +144,7 @@ class Session:
         said = TraineeEvent(
             node=node.id, move=move.key, acts=move.acts, heard=self._said, of=node.story_ends,
             interrupted=self.cut_in, text=move.say, mood_after=self.mood,
-            t_ms=self.clock.now_ms(), channel=move.channel, policy_break=move.policy_break,
+            t_ms=self.clock.now_ms(), channel=move.channel, policy_break=move.policy_break, typed=typed,
         )
         self.events.append(said)
         self.trigger(trigger_name(key))  # type: ignore[attr-defined]

@@ -124,7 +124,7 @@ def rebuild(scenario: Scenario, transcript: Transcript, turn: int | None = None,
             raise ReplayError("the scenario has changed since this call: it ends earlier now")
         timing.advance(max(0, e.t_ms - timing.now_ms()))
         try:
-            made.extend(session.choose(e.move))
+            made.extend(session.choose(e.move, e.typed))
         except PlayError as exc:
             raise ReplayError(f"the scenario has changed since this call: {exc}") from None
     _check(made, transcript.events[:stop])

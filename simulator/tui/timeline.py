@@ -62,6 +62,8 @@ def annotate(transcript: Transcript, card: Any) -> list[Entry]:
                 entries.append(Entry(e.t_ms, "listen", "(kept listening)"))
         else:
             notes = verdict_notes(verdicts[i]) if i in verdicts else []
+            if e.typed is not None:  # the trainee's own words, and the move they were read as
+                notes.insert(0, Note(INFO, f"you typed: \"{e.typed}\" (read as this reply)"))
             if mood is not None:
                 notes.append(Note(INFO, f"mood {mood} -> {e.mood_after} ({change_text(e.mood_after - mood)})"))
             entries.append(Entry(e.t_ms, "trainee", e.text, tuple(notes)))

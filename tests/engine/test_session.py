@@ -5,6 +5,7 @@ from types import MappingProxyType
 
 import pytest
 
+from scoring.transcript import Transcript, TranscriptError
 from simulator.engine import CallOver, ManualClock, Session, UnknownMove, play_moves, run_script
 from simulator.engine.machine import machine_for
 from simulator.engine.model import Beat, Branch, Briefing, Customer, Guard, Move, Node, Scenario
@@ -232,3 +233,24 @@ def test_cut_in_guard_false_holds_only_for_a_move_that_let_the_customer_finish()
     assert not Guard(cut_in=False).holds(50, frozenset(), cut_in=True)
     assert Guard(cut_in=True).holds(50, frozenset(), cut_in=True)
     assert Guard().holds(50, frozenset(), cut_in=True)
+
+
+def test_a_typed_reply_is_kept_beside_the_move_it_was_read_as(sc):
+    # Issue 16 / SPEC §2 v1.1: `typed` on the trainee event, only when the move came from typed text.
+    session = Session(sc, seed=1, trainee="alex")
+    session.choose("hear", typed="so what happend exactly?")
+    t = session.transcript()
+    said = [e for e in t.events if e.who == "trainee"][0]
+    assert (said.move, said.typed, said.text) == ("hear", "so what happend exactly?", sc.node("opening").move("hear").say)
+    d = t.to_dict()
+    assert [e.get("typed") for e in d["events"] if e["who"] == "trainee"] == ["so what happend exactly?"]
+    assert Transcript.from_dict(d) == t
+    picked = play_moves(sc, ["hear"]).to_dict()
+    assert all("typed" not in e for e in picked["events"])  # a picked move writes no `typed`
+
+
+def test_a_transcript_whose_typed_is_not_text_is_refused(sc):
+    d = play_moves(sc, ["hear"]).to_dict()
+    next(e for e in d["events"] if e["who"] == "trainee")["typed"] = 42
+    with pytest.raises(TranscriptError, match="typed"):
+        Transcript.from_dict(d)

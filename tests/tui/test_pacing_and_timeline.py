@@ -102,3 +102,14 @@ async def test_the_customer_waits_while_help_is_open(make_app):
         await pilot.press("escape")
         await pilot.pause()
         assert call._timer is not None
+
+
+def test_a_typed_reply_is_shown_beside_the_move_it_was_read_as():
+    from simulator.engine import Session
+
+    session = Session(refund_call(), seed=1, trainee="tester")
+    session.choose("sorry", typed="im so sory")
+    t = session.transcript()
+    [move] = [e for e in annotate(t, score(t)) if e.who == "trainee"]
+    assert move.text == refund_call().node(refund_call().start).move("sorry").say
+    assert move.notes[0].text == 'you typed: "im so sory" (read as this reply)'
