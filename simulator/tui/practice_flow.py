@@ -60,7 +60,8 @@ class PracticeFlow:
         if message.replay:
             from simulator.tui.screens.replay import ReplayScreen
 
-            self.push_screen(ReplayScreen(scenario, transcript, saved, self._reviews(a.id)))
+            self.push_screen(ReplayScreen(scenario, transcript, saved, self._reviews(a.id), session_id=a.id,
+                                          coach=self.settings.coach_mode))
         else:
             from simulator.practice.review import coach_lines
             from simulator.practice.saved import scorecard
@@ -68,6 +69,17 @@ class PracticeFlow:
 
             coach = tuple(coach_lines(self._reviews(a.id), saved))
             self.push_screen(DebriefScreen(scenario, transcript, scorecard(saved), coach))
+
+    def on_replay_screen_commented(self, message) -> None:
+        """A coach's comment on a turn, saved with the call and shown at once."""
+        replay = message.replay
+        try:
+            self.store.review(replay.session_id, message.text, turn=message.turn)  # the app knows only the trainee
+        except Exception as exc:  # the store refused: said on screen, the replay stays
+            self.notify(f"Could not save the comment: {exc}", severity="error", markup=False)
+            return
+        replay.show_reviews(self._reviews(replay.session_id))
+        self.notify(f"Comment saved on turn {message.turn}.")
 
     def _reviews(self, session_id: int) -> list:
         try:

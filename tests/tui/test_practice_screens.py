@@ -312,3 +312,35 @@ async def test_question_mark_opens_help_on_the_practice_screens(make_app, store)
             assert f"Help: {title}" in [str(w.content) for w in app.screen.query(Static)]
             await pilot.press("escape")
             await pilot.pause()
+
+
+async def test_in_coach_mode_m_pins_a_comment_to_a_replayed_turn_that_the_debrief_shows(make_app, store):
+    from simulator.store.settings import Settings
+    from simulator.tui.screens.coach import CommentScreen
+
+    save(store, refund_call(), ["wait", "wait", "hear-more", "wait", "offer-choice"])
+    app = make_app(settings=Settings(trainee="tester", no_time_pressure=True, coach_mode=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h", "r", "right", "m")
+        await pilot.pause()
+        assert isinstance(app.screen, CommentScreen)
+        await pilot.press(*"Offer the choice sooner.", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen)
+        assert any("coach: Offer the choice sooner." in t for t in texts(app.screen))
+        [review] = store.reviews()
+        assert (review.turn, review.text) == (2, "Offer the choice sooner.")
+        await pilot.press("escape", "enter")
+        await pilot.pause()
+        assert "Turn 2: Offer the choice sooner." in texts(app.screen)
+
+
+async def test_outside_coach_mode_m_does_nothing_in_a_replay(make_app, store):
+    save(store, refund_call(), ["wait", "wait", "hear-more", "wait", "offer-choice"])
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h", "r", "m")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen) and not store.reviews()

@@ -27,3 +27,31 @@ class CoachPauseScreen(ModalScreen[None]):
                          id="paused", markup=False)
             yield Static("c, Space or Escape: resume the call", classes="dialog-hint")
         yield Footer()
+
+
+class CommentScreen(ModalScreen[str | None]):
+    """A coach's comment on one turn of a replayed call; dismissed with the text, or None."""
+
+    CSS_PATH = "drill.tcss"
+    HELP = "Type what the trainee should hear about this turn. Enter saves it, Escape cancels."
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, turn: int) -> None:
+        super().__init__()
+        self.turn = turn
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Input
+
+        with Vertical(id="dialog"):
+            yield Static(f"Coach's comment on turn {self.turn}", classes="dialog-title")
+            yield Input(placeholder="what the trainee should hear", max_length=500, id="comment")
+            yield Static("Enter: save     Escape: cancel", classes="dialog-hint")
+        yield Footer()
+
+    def on_input_submitted(self, event) -> None:
+        text = event.value.strip()
+        if text:
+            self.dismiss(text)
+        else:
+            self.notify("A comment cannot be empty.", severity="warning")

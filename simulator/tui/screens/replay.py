@@ -24,7 +24,10 @@ turn.
 Right or n steps on, Left or p steps back, Home and End jump to the first
 and last turn. w plays on live from the turn shown: the call is rebuilt up
 to just before it, you take a different move, and at the end you see both
-scorecards side by side. What-if calls are not saved."""
+scorecards side by side. What-if calls are not saved.
+
+In coach mode, m pins a comment to the turn shown; the trainee sees it in
+this replay and in the call's debrief from history."""
 
 
 class ReplayScreen(Screen):
@@ -36,6 +39,7 @@ class ReplayScreen(Screen):
         Binding("home", "jump(1)", "First", show=False),
         Binding("end", "jump(0)", "Last", show=False),
         Binding("w", "what_if", "What if"),
+        Binding("m", "comment", "Comment", show=False, key_display="m"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
     PALETTE = (
@@ -52,10 +56,23 @@ class ReplayScreen(Screen):
             self.replay = replay
             self.turn = turn
 
-    def __init__(self, scenario: Scenario, transcript: Transcript, saved: dict, reviews: list = ()) -> None:
-        """`reviews`: a coach's reviews of the call; comments pinned to a turn show with its notes."""
+    class Commented(Message):
+        """A coach wrote a comment on a turn of this call."""
+
+        def __init__(self, replay: "ReplayScreen", turn: int, text: str) -> None:
+            super().__init__()
+            self.replay = replay
+            self.turn = turn
+            self.text = text
+
+    def __init__(self, scenario: Scenario, transcript: Transcript, saved: dict, reviews: list = (),
+                 session_id: int | None = None, coach: bool = False) -> None:
+        """`reviews`: a coach's reviews of the call; comments pinned to a turn show with its notes.
+        `coach` (coach mode, a saved `session_id`): `m` pins a comment to the turn shown."""
         super().__init__()
         self.reviews = list(reviews)
+        self.session_id = session_id
+        self.coach = coach and session_id is not None
         self.scenario = scenario
         self.transcript = transcript
         self.saved = saved
@@ -81,7 +98,27 @@ class ReplayScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "what_if":
             return bool(self.turns) and self.replayable is None
+        if action == "comment":
+            return bool(self.turns) and self.coach
         return True
+
+    def action_comment(self) -> None:
+        from simulator.tui.screens.coach import CommentScreen
+
+        if not (self.turns and self.coach):
+            return
+        turn = self.turn
+
+        def written(text: str | None) -> None:
+            if text:
+                self.post_message(self.Commented(self, turn, text))
+
+        self.app.push_screen(CommentScreen(turn), written)
+
+    def show_reviews(self, reviews: list) -> None:
+        """The call's reviews, read again after a comment was saved."""
+        self.reviews = list(reviews)
+        self._show_notes()
 
     def action_step(self, delta: int) -> None:
         if self.turns:
