@@ -65,7 +65,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    from bench import engine, library, matcher, serve, store
+    from bench import authoring, engine, library, matcher, serve, store
 
     engine.main()
     print()
@@ -75,6 +75,8 @@ if __name__ == "__main__":
     print()
     store_failed = store.main()
     print()
+    linted = authoring.main()
+    print()
     status = main()
     print()
-    sys.exit(matcher.main() or status or store_failed)
+    sys.exit(matcher.main() or status or store_failed or linted)

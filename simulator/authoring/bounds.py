@@ -21,12 +21,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scoring import score
-from simulator.authoring.explore import END, Player, State, StateGraph, deep_recursion, explore, path_without_listening
+from simulator.authoring.explore import (
+    END,
+    MAX_TURNS,
+    Player,
+    State,
+    StateGraph,
+    deep_recursion,
+    explore,
+    path_without_listening,
+)
 from simulator.authoring.findings import FileReport
 from simulator.engine.loader import Reading
 from simulator.engine.model import Scenario
 
 BUDGET = 10_000  # complete paths scored before the search gives up proving
+STATES_PER_PATH = 2  # states explored per path of budget, before exploring gives up too
 SAMPLES = 1_000  # random complete paths tried when it does
 BEST_AT_LEAST, WORST_AT_MOST = 85, 35
 
@@ -62,6 +72,7 @@ class Extremes:
 class Bounds:
     seed: int
     proven: bool = True
+    states_explored: bool = True  # False: there were too many states to explore them all
     paths: int = 0  # complete paths scored
     overall: Extremes = field(default_factory=Extremes)
     skills: dict[str, Extremes] = field(default_factory=dict)
@@ -87,19 +98,21 @@ class Bounds:
 
 
 def search(scenario: Scenario, seed: int = 0, budget: int = BUDGET, graph: StateGraph | None = None) -> Bounds:
-    graph = graph or explore(scenario, seed)
-    bounds = Bounds(seed)
+    graph = graph or explore(scenario, seed, max_states=budget * STATES_PER_PATH)
+    bounds = Bounds(seed, states_explored=graph.complete)
     player = Player(scenario, seed)
     start = player.checkpoint()
     try:
-        known = graph.acyclic_paths()
-        if known is not None and known > budget:
+        known = graph.acyclic_paths() if graph.complete else None
+        if not graph.complete or (known is not None and known > budget):
             bounds.proven = False  # no need to try: there are more paths than the budget
         else:
             with deep_recursion():
                 bounds.proven = _every_path(graph, player, bounds, budget)
-        if not bounds.proven:
+        if not bounds.proven and graph.complete:
             _samples(graph, player, start, bounds, random.Random(seed))
+        elif not bounds.proven:
+            _random_calls(player, start, bounds, random.Random(seed))
     finally:
         player.close()
     return bounds
@@ -146,9 +159,22 @@ def _samples(graph: StateGraph, player: Player, start: tuple, bounds: Bounds, rn
         bounds.add(score(player.session.transcript()), tuple(moves), counted=False)  # witnesses, not proof
 
 
+def _random_calls(player: Player, start: tuple, bounds: Bounds, rng: random.Random) -> None:
+    """Witnesses when the states could not all be explored: random calls played to their end."""
+    for _ in range(SAMPLES // 10):  # long calls: each may take hundreds of turns
+        player.rewind(start)
+        for _turn in range(MAX_TURNS):
+            actions = player.actions()
+            if not actions:
+                break
+            player.take(rng.choice(actions))
+        if player.session.over:
+            bounds.add(score(player.session.transcript()), tuple(player.moves), counted=False)
+
+
 def add_bounds(report: FileReport, reading: Reading, seed: int = 0, budget: int = BUDGET) -> None:
     scenario = reading.scenario
-    graph = explore(scenario, seed)
+    graph = explore(scenario, seed, max_states=budget * STATES_PER_PATH)
     bounds = search(scenario, seed, budget, graph)
     report.bounds = bounds.to_dict()
     report.notes.extend(_lines(report.path, bounds, budget))
@@ -160,7 +186,7 @@ def add_bounds(report: FileReport, reading: Reading, seed: int = 0, budget: int 
     if not bounds.proven and (best.score < BEST_AT_LEAST or worst.score > WORST_AT_MOST or unjudged):
         # Found paths prove "best at least" and "worst at most"; anything else needs every path.
         report.add(*where, "warning", "bounds-unproven",
-                   f"bounds not proven: more than {budget} paths, and those found leave it open "
+                   f"bounds not proven: {_too_many(bounds, budget)}, and the calls found leave it open "
                    f"(best {best.score}, worst {worst.score}{', no path judging ' + ', '.join(unjudged) if unjudged else ''}); "
                    "raise --budget to search further")
     if bounds.proven and best.score < BEST_AT_LEAST:
@@ -185,7 +211,7 @@ def add_bounds(report: FileReport, reading: Reading, seed: int = 0, budget: int 
 
 def _lines(path: str, b: Bounds, budget: int) -> list[str]:
     best, worst = b.overall.best, b.overall.worst
-    how = f"proven over {b.paths} paths" if b.proven else f"NOT proven (more than {budget} paths; found)"
+    how = f"proven over {b.paths} paths" if b.proven else f"NOT proven ({_too_many(b, budget)}; found)"
     if best is None:
         return [f"{path}: bounds: no path reaches an ending"]
     out = [f"{path}: bounds, seed {b.seed}, {how}:",
@@ -195,3 +221,9 @@ def _lines(path: str, b: Bounds, budget: int) -> list[str]:
         out.append(f"  by {title}: " + ", ".join(f"{k} {e.worst.score}..{e.best.score}" for k, e in group.items()))
     out.append("  (--json gives the moves to each ending's and skill's best and worst)")
     return out
+
+
+def _too_many(b: Bounds, budget: int) -> str:
+    if b.states_explored:
+        return f"more than {budget} paths"
+    return f"more than {budget * STATES_PER_PATH} states to explore"

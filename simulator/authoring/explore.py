@@ -25,6 +25,7 @@ from simulator.engine.session import Session
 from scoring.vocabulary import WAIT
 
 State = tuple  # (node, mood, flags, heard, silenced)
+MAX_TURNS = 500  # a random call still going after this many turns is going round a loop
 END = "end"
 
 
@@ -78,6 +79,7 @@ class StateGraph:
     edges: dict[State, list[tuple[str, State]]] = field(default_factory=dict)
     outcomes: dict[State, str] = field(default_factory=dict)  # ending states -> outcome
     live: set[State] = field(default_factory=set)  # states from which an ending can be reached
+    complete: bool = True  # False: exploring stopped at its limit of states
 
     def acyclic_paths(self) -> int | None:
         """How many paths from the start reach an ending, if the live graph has no cycle (else None)."""
@@ -115,8 +117,11 @@ def deep_recursion(limit: int = 100_000):
         sys.setrecursionlimit(old)
 
 
-def explore(scenario: Scenario, seed: int = 0) -> StateGraph:
-    """Each reachable state expanded once; a depth-first walk keeps checkpoints only along its path."""
+def explore(scenario: Scenario, seed: int = 0, max_states: int | None = None) -> StateGraph:
+    """Each reachable state expanded once; a depth-first walk keeps checkpoints only along its path.
+
+    Past `max_states` the walk stops and the graph is marked incomplete.
+    """
     player = Player(scenario, seed)
     graph = StateGraph(player.state())
     seen = {graph.start}
@@ -137,6 +142,9 @@ def explore(scenario: Scenario, seed: int = 0) -> StateGraph:
                 graph.outcomes[child] = player.session.outcome
             graph.edges[state].append((key, child))
             if child not in seen and child[0] != END:
+                if max_states is not None and len(seen) >= max_states:
+                    graph.complete = False
+                    break
                 seen.add(child)
                 graph.edges[child] = []
                 stack.append((child, player.checkpoint(), iter(player.actions())))

@@ -10,11 +10,10 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from simulator.authoring.explore import Player
+from simulator.authoring.explore import MAX_TURNS, Player
 from simulator.authoring.findings import FileReport
 from simulator.engine.loader import Reading
 
-MAX_TURNS = 500
 
 
 def walk(scenario, runs: int, seed: int = 0) -> dict:
