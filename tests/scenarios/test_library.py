@@ -66,12 +66,12 @@ PATHS: dict[str, dict[str, tuple[list[str], str]]] = {
     "print-shop-parting": {
         "best": (["wait", "wait", "wait", "how-spotted", "wait", "reflect", "sorry-and-why", "two-options", "wait",
                   "honest-limits", "part-well"], "parted"),
-        "worst": (["you-signed", "every-month-again", "no-free-reprint", "free-reprint"], "resolved"),
+        "worst": (["you-signed", "free-reprint"], "resolved"),
     },
     "movers-table-standoff": {
         "best": (["wait", "wait", "wait", "about-the-table", "wait", "reflect", "own-it", "limits-and-ask", "wait",
                   "restore-choice", "commit", "thank-and-visit"], "resolved"),
-        "worst": (["coverage-chosen", "just-a-scratch", "cant-go-higher", "pay-it"], "resolved"),
+        "worst": (["coverage-chosen", "pay-it"], "resolved"),
     },
     "coffee-pump-promise": {
         "best": (["wait", "wait", "wait", "reflect", "own-it", "two-options", "confirm-fair", "visit-later"],
