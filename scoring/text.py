@@ -1,4 +1,8 @@
-"""The scorecard as plain text for a terminal (80 columns, no markup)."""
+"""The scorecard as plain text for a terminal (80 columns, no markup).
+
+Transcript text is untrusted: whoever prints this makes it safe for a terminal
+(the CLI passes every line through `simulator.untrusted.text.terminal`).
+"""
 from __future__ import annotations
 
 import textwrap
@@ -7,7 +11,6 @@ from fractions import Fraction
 from scoring.call import Call, round_half_up
 from scoring.scorecard import Better, Scorecard
 from scoring.transcript import Transcript
-from untrusted.text import terminal
 
 WIDTH = 78
 BAR = 10
@@ -91,5 +94,4 @@ def bar(score: int) -> str:
 
 
 def _wrap(text: str, first: str, rest: str) -> list[str]:
-    text = terminal(text)  # a transcript is untrusted: no escape sequence reaches the terminal
     return textwrap.wrap(text, WIDTH, initial_indent=first, subsequent_indent=rest) or [first.rstrip()]

@@ -77,7 +77,7 @@ def _run(argv: Sequence[str] | None) -> int:
 
 def _print_problems(message: str) -> None:
     """One line per problem, each safe for a terminal and of bounded length, at most MAX_SHOWN of them."""
-    from untrusted.text import one_line, shorten
+    from simulator.untrusted.text import one_line, shorten
 
     lines = message.split("\n")  # only "\n": a U+2028 in a value must not start a forged line
     for line in lines[:MAX_SHOWN]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 
 from simulator.cli.common import EXIT_OK, BadInput, trainee_name
-from untrusted.text import terminal
+from simulator.untrusted.text import terminal
 
 
 def register(sub, name: str) -> None:

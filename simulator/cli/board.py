@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
 def _print(hours: float) -> int:
     from simulator.serve.board import HEADINGS, room, summary, table
     from simulator.store import SessionStore, StoreError
-    from untrusted.text import one_line
+    from simulator.untrusted.text import one_line
 
     try:
         with SessionStore.default(read_only=True) as store:  # the board never writes (SPEC §6)

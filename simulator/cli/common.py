@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
-from untrusted.files import MB, FileRefused, read_capped, write_atomic
-from untrusted.text import check_name, json_for_terminal, NameRefused, one_line, shorten
+from simulator.untrusted.files import MB, FileRefused, read_capped, write_atomic
+from simulator.untrusted.text import check_name, json_for_terminal, NameRefused, one_line, shorten
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 TRANSCRIPT_LIMIT = 16 * MB  # a long call is tens of KB
@@ -149,8 +149,10 @@ def print_card(card, transcript, *, as_json: bool) -> None:
         print(dumps(card.to_dict()))
     else:
         from scoring import format_scorecard
+        from simulator.untrusted.text import terminal
 
-        print(format_scorecard(card, transcript))
+        # A transcript is untrusted: no escape sequence it carries reaches the terminal.
+        print("\n".join(terminal(line) for line in format_scorecard(card, transcript).split("\n")))
 
 
 def is_path(ref: str) -> bool:

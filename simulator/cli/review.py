@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from simulator.practice.replay import turns
     from simulator.practice.review import MAX_TEXT
     from simulator.store import SessionStore, StoreError
-    from untrusted.text import unsafe
+    from simulator.untrusted.text import unsafe
 
     def bad(message: str) -> BadInput:
         return BadInput(f"hearout review: error: {message}")

@@ -5,7 +5,7 @@ import argparse
 from pathlib import Path
 
 from simulator.cli.common import RUBRIC_LIMIT, EXIT_OK, BadInput, print_card, read_file, read_json, shown
-from untrusted.text import one_line, shorten
+from simulator.untrusted.text import one_line, shorten
 
 
 def register(sub, name: str) -> None:

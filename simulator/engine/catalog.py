@@ -16,8 +16,8 @@ from pathlib import Path
 
 from scoring.acts import SKILLS
 from simulator.engine.model import ScenarioCard
-from untrusted.files import FileRefused, read_capped, write_atomic
-from untrusted.text import unsafe
+from simulator.untrusted.files import FileRefused, read_capped, write_atomic
+from simulator.untrusted.text import unsafe
 
 INDEX_VERSION = 1
 INDEX_LIMIT = 1024 * 1024

@@ -33,8 +33,8 @@ from simulator.engine.model import (
 )
 from simulator.engine.problems import Problem, ScenarioError
 from simulator.engine.yamlnodes import ALIAS_TAG, MAX_BYTES, compose, decode, show
-from untrusted.files import FileRefused, read_capped
-from untrusted.text import unsafe
+from simulator.untrusted.files import FileRefused, read_capped
+from simulator.untrusted.text import unsafe
 
 __all__ = ["Problem", "ScenarioError", "load_scenario", "load_scenario_text", "check_scenario_text", "read_scenario_text"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from untrusted.text import one_line
+from simulator.untrusted.text import one_line
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from scoring.vocabulary import ABANDONED, WAIT, clamp
 from simulator.engine.clock import Clock, ManualClock
 from simulator.engine.machine import machine_for, trigger_name
 from simulator.engine.model import Move, Node, Scenario
-from untrusted.text import shorten
+from simulator.untrusted.text import shorten
 
 
 class PlayError(Exception):

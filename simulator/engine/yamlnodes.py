@@ -28,7 +28,7 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from simulator.engine.problems import Problem, Problems
-from untrusted.text import shorten
+from simulator.untrusted.text import shorten
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64  # a scenario needs about 8 levels; this only stops abuse

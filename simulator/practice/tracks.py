@@ -154,7 +154,7 @@ def _step(r, node, path: str, known: set[str] | None, seen: set[str]) -> Step | 
 
 def load_track(name: str, scenarios: Iterable[str] | None = None) -> Track:
     """A built-in track by id, or a track file (a path: ends in .yaml/.yml or has a /)."""
-    from untrusted.files import FileRefused, read_capped
+    from simulator.untrusted.files import FileRefused, read_capped
 
     if name.endswith((".yaml", ".yml")) or "/" in name or os.sep in name:
         try:

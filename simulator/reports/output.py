@@ -6,13 +6,13 @@ import io
 import json
 from typing import Any, Sequence
 
-from untrusted.text import csv_cell, json_for_terminal, one_line
+from simulator.untrusted.text import csv_cell, json_for_terminal, one_line
 
 BOM = "\ufeff"  # Excel reads UTF-8 only with it
 
 
 def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    """UTF-8 CSV with a BOM; a text cell never starts a formula (untrusted.text.csv_cell)."""
+    """UTF-8 CSV with a BOM; a text cell never starts a formula (simulator.untrusted.text.csv_cell)."""
     out = io.StringIO()
     w = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\r\n", extrasaction="ignore")
     w.writeheader()

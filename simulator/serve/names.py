@@ -33,9 +33,9 @@ def code_matches(given: str | None, code: str) -> bool:
 def clean_name(raw: str | None) -> tuple[str | None, str | None]:
     """(name, None) for a usable trainee name, with runs of spaces made one; (None, why) otherwise.
 
-    The rule is the project's one rule for trainee names (`untrusted.text.check_name`).
+    The rule is the project's one rule for trainee names (`simulator.untrusted.text.check_name`).
     """
-    from untrusted.text import NameRefused, check_name
+    from simulator.untrusted.text import NameRefused, check_name
 
     name = " ".join((raw or "").split())
     if not name:

@@ -7,8 +7,8 @@ import os
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from untrusted.files import FileRefused, read_capped, write_atomic
-from untrusted.text import NameRefused, check_name
+from simulator.untrusted.files import FileRefused, read_capped, write_atomic
+from simulator.untrusted.text import NameRefused, check_name
 
 PACES = ("slow", "normal", "fast")
 

@@ -258,3 +258,19 @@ def test_a_damaged_session_database_is_reported_and_left_alone(capsys, scenario_
     code, _, err = run(capsys, "play", scenario_file, "--moves", "hear")
     assert code == 2 and "sessions.db" in err
     assert db.read_bytes() == before
+
+
+def test_the_scorecard_prints_escape_codes_in_a_transcript_as_text(capsys, scenario_file, tmp_path):
+    """A transcript is untrusted: what it says reaches the terminal as visible escapes, never as codes."""
+    target = tmp_path / "t.json"
+    run(capsys, "play", scenario_file, "--moves", "wait,hear,choice", "--seed", "1", "--no-save",
+        "--transcript", str(target))
+    data = json.loads(target.read_text())
+    data["scenario"]["customer"] = "Pri\x1bya Shah"
+    said = next(e for e in data["events"] if e["who"] == "trainee" and e["move"] != "wait")
+    said["text"] = "there\x1b[31m now\x07"
+    target.write_text(json.dumps(data))
+    code, out, err = run(capsys, "score", str(target))
+    assert code == 0, err
+    assert "\x1b" not in out and "\x07" not in out
+    assert "there\\x1b[31m now\\x07" in out and "Pri\\x1bya" in out

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from simulator.cli import main
 from test_hostile_inputs import SCENARIO  # the same small call
-from untrusted.text import FORMULA_PREFIXES, unsafe
+from simulator.untrusted.text import FORMULA_PREFIXES, unsafe
 
 NASTY = ["=", "+", "-", "@", "\t", "\r", "\n", "\x1b[2J", "\x1b]0;PWNED\x07", "\x9b31m", "\x85", "\x7f",
          "\u202e", "\u2066", "\u200f", "\u2028", "\u2029", "\ud800", "\udce9", "\udfff", "\x00", "'", '"', "\\",

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from simulator.cli import main
-from untrusted.text import FORMULA_PREFIXES, unsafe
+from simulator.untrusted.text import FORMULA_PREFIXES, unsafe
 
 SCENARIO = """\
 format: hearout/v1
@@ -135,7 +135,7 @@ def test_2_bidi_overrides_and_separators_in_a_scenario_title_are_refused(capsys,
 
 
 def test_2_messages_show_escape_codes_bidi_separators_and_surrogates_as_text():
-    from untrusted.text import one_line, terminal
+    from simulator.untrusted.text import one_line, terminal
 
     assert one_line("\x1b]0;PWNED\x07\x1b[2J") == "\\x1b]0;PWNED\\x07\\x1b[2J"
     assert one_line("a\u202eb\u2028c\ud800") == "a\\u202eb\\u2028c\\ud800"

@@ -32,8 +32,3 @@ def test_more_beats_heard_than_the_story_reads_as_the_whole_story():
     assert "3 of 2" not in text and "(after 2 of 2 beats)" in text
 
 
-def test_control_characters_are_printed_as_escapes():
-    transcript = call(move("empathize", text="there\x1b[31m now\x07"), customer="Pri\x1bya Shah")
-    text = format_scorecard(score(transcript), transcript)
-    assert "\x1b" not in text and "\x07" not in text
-    assert "there\\x1b[31m now\\x07" in text and "Pri\\x1bya Shah" in text

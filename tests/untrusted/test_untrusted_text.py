@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from untrusted.text import NameRefused, check_name, csv_cell, from_os, json_for_terminal, one_line, terminal, unsafe
+from simulator.untrusted.text import NameRefused, check_name, csv_cell, from_os, json_for_terminal, one_line, terminal, unsafe
 
 ANY = st.text(st.characters(exclude_categories=()))  # lone surrogates included
 

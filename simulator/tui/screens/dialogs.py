@@ -67,7 +67,7 @@ class NameScreen(ModalScreen[str | None]):
         yield Footer()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        from untrusted.text import NameRefused, check_name
+        from simulator.untrusted.text import NameRefused, check_name
 
         if not event.value.strip():
             self.notify("A name cannot be empty.", severity="warning")

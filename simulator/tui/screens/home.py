@@ -101,7 +101,7 @@ class HomeScreen(Screen):
         s = self.settings
         if s is None:
             return
-        from untrusted.text import one_line
+        from simulator.untrusted.text import one_line
 
         pressure = "off (Space only)" if s.no_time_pressure else "on"
         self.query_one("#status", Static).update(  # one_line: a name is shown as text, never obeyed
