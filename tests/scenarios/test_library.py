@@ -56,7 +56,7 @@ PATHS: dict[str, dict[str, tuple[list[str], str]]] = {
     "airline-cancelled-trip": {
         "best": (["wait", "wait", "what-did-it-say", "wait", "reflect", "sorry-and-who-does-what", "two-routes",
                   "commit", "thank-and-call"], "retained"),
-        "worst": (["not-our-fault", "only-a-day", "cant-help", "pay-it-all"], "resolved"),
+        "worst": (["not-our-fault", "only-a-day"], "churned"),
     },
     "wine-club-fairness": {
         "best": (["wait", "wait", "wait", "what-stings", "wait", "reflect", "sorry-and-reason", "ask-fair",
