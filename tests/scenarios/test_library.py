@@ -51,7 +51,7 @@ PATHS: dict[str, dict[str, tuple[list[str], str]]] = {
     "fridge-repair-dates": {
         "best": (["wait", "wait", "ask-more", "wait", "reflect", "own-it", "dates", "food-and-choice", "i-will-call",
                   "thank-her"], "retained"),
-        "worst": (["supply-chain", "it-will-come", "no-date", "new-fridge"], "resolved"),
+        "worst": (["supply-chain", "it-will-come"], "churned"),
     },
     "airline-cancelled-trip": {
         "best": (["wait", "wait", "what-did-it-say", "wait", "reflect", "sorry-and-who-does-what", "two-routes",
