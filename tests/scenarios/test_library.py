@@ -41,7 +41,7 @@ PATHS: dict[str, dict[str, tuple[list[str], str]]] = {
     "garage-invoice-facts": {
         "best": (["wait", "wait", "walk-me-through", "wait", "reflect", "ask-household", "wait", "lay-it-out", "wait",
                   "not-silly-choice", "commit-part", "thank-and-call"], "retained"),
-        "worst": (["you-approved", "nothing-unusual", "no-refunds", "refund-caliper"], "resolved"),
+        "worst": (["you-approved", "nothing-unusual"], "churned"),
     },
     "anniversary-email": {
         "best": (["wait", "wait", "wait", "call-her", "wait", "wait", "reflect", "own-it", "choose-remedy",
