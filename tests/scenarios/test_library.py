@@ -31,7 +31,7 @@ PATHS: dict[str, dict[str, tuple[list[str], str]]] = {
     "grooming-refund": {
         "best": (["wait", "wait", "ask-what-happened", "wait", "reflect", "apologize", "reason-and-choice",
                   "commit-friday", "thank-and-call"], "retained"),
-        "worst": (["ticket-says", "its-just-fur", "policy-is-policy", "refund-now"], "resolved"),
+        "worst": (["ticket-says", "its-just-fur"], "churned"),
     },
     "kennel-vaccine-rule": {
         "best": (["wait", "wait", "wait", "what-did-it-say", "wait", "reflect", "sorry-and-why", "wait", "two-ways",
