@@ -36,7 +36,7 @@ PATHS: dict[str, dict[str, tuple[list[str], str]]] = {
     "kennel-vaccine-rule": {
         "best": (["wait", "wait", "wait", "what-did-it-say", "wait", "reflect", "sorry-and-why", "wait", "two-ways",
                   "book-it", "thank-and-photo"], "retained"),
-        "worst": (["not-a-cash-grab", "overreacting", "still-no", "just-bring-her"], "resolved"),
+        "worst": (["no-proof-no-stay", "overreacting"], "churned"),
     },
     "garage-invoice-facts": {
         "best": (["wait", "wait", "walk-me-through", "wait", "reflect", "ask-household", "wait", "lay-it-out", "wait",
