@@ -31,17 +31,17 @@ PATHS: dict[str, dict[str, tuple[list[str], str]]] = {
     "grooming-refund": {
         "best": (["wait", "wait", "ask-what-happened", "wait", "reflect", "apologize", "reason-and-choice",
                   "commit-friday", "thank-and-call"], "retained"),
-        "worst": (["ticket-says", "its-just-fur", "policy-is-policy", "refund-now"], "resolved"),
+        "worst": (["ticket-says", "its-just-fur"], "churned"),
     },
     "kennel-vaccine-rule": {
         "best": (["wait", "wait", "wait", "what-did-it-say", "wait", "reflect", "sorry-and-why", "wait", "two-ways",
                   "book-it", "thank-and-photo"], "retained"),
-        "worst": (["not-a-cash-grab", "overreacting", "still-no", "just-bring-her"], "resolved"),
+        "worst": (["no-proof-no-stay", "overreacting"], "churned"),
     },
     "garage-invoice-facts": {
         "best": (["wait", "wait", "walk-me-through", "wait", "reflect", "ask-household", "wait", "lay-it-out", "wait",
                   "not-silly-choice", "commit-part", "thank-and-call"], "retained"),
-        "worst": (["you-approved", "nothing-unusual", "no-refunds", "refund-caliper"], "resolved"),
+        "worst": (["you-approved", "nothing-unusual"], "churned"),
     },
     "anniversary-email": {
         "best": (["wait", "wait", "wait", "call-her", "wait", "wait", "reflect", "own-it", "choose-remedy",
@@ -51,12 +51,12 @@ PATHS: dict[str, dict[str, tuple[list[str], str]]] = {
     "fridge-repair-dates": {
         "best": (["wait", "wait", "ask-more", "wait", "reflect", "own-it", "dates", "food-and-choice", "i-will-call",
                   "thank-her"], "retained"),
-        "worst": (["supply-chain", "it-will-come", "no-date", "new-fridge"], "resolved"),
+        "worst": (["supply-chain", "it-will-come"], "churned"),
     },
     "airline-cancelled-trip": {
         "best": (["wait", "wait", "what-did-it-say", "wait", "reflect", "sorry-and-who-does-what", "two-routes",
                   "commit", "thank-and-call"], "retained"),
-        "worst": (["not-our-fault", "only-a-day", "cant-help", "pay-it-all"], "resolved"),
+        "worst": (["not-our-fault", "only-a-day"], "churned"),
     },
     "wine-club-fairness": {
         "best": (["wait", "wait", "wait", "what-stings", "wait", "reflect", "sorry-and-reason", "ask-fair",

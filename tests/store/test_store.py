@@ -74,7 +74,7 @@ def test_filters_by_trainee_scenario_and_start(backend):
     with SessionStore(backend) as store:
         save(store, play(trainee="ana", day=1))
         save(store, play(LAWN_WORST, trainee="ben", day=2))
-        save(store, play(["ticket-says", "its-just-fur", "policy-is-policy", "refund-now"], trainee="ana", day=3,
+        save(store, play(["ticket-says", "its-just-fur"], trainee="ana", day=3,
                          scenario="grooming-refund"))
         assert [s.trainee for s in store.sessions()] == ["ana", "ben", "ana"]
         assert [s.day for s in (x.started_at for x in store.sessions("ana"))] == [1, 3]
