@@ -17,7 +17,7 @@ import pytest
 from aiohttp import WSMsgType
 from aiohttp.test_utils import TestClient, TestServer
 
-from serve_helpers import free_port, serve_children as children
+from serve_helpers import free_port, serve_children as children, wait_listening
 from simulator.serve.server import COOKIE, Room, RoomServer
 
 CODE = "K7QM2P"
@@ -215,6 +215,7 @@ async def test_ctrl_c_ends_every_session_and_the_server_at_once():
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         proc.stdout.readline()
+        await asyncio.to_thread(wait_listening, port)
         url = f"http://127.0.0.1:{port}"
         async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
             await http.post(f"{url}/join", data={"code": CODE, "name": "Ana"})
