@@ -22,7 +22,7 @@ from typing import Any
 
 import aiohttp_jinja2
 import jinja2
-from aiohttp import web
+from aiohttp import WSCloseCode, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
@@ -121,6 +121,7 @@ class RoomServer(Server):
         super().__init__(" ".join(child), host=host, port=port, title="hearout")
         self.room = room
         self.child = child
+        self.sockets: set[web.WebSocketResponse] = set()
 
     def initialize_logging(self) -> None:
         logging.basicConfig(level=logging.WARNING, format="hearout serve: %(message)s")
@@ -139,6 +140,12 @@ class RoomServer(Server):
 
     async def on_startup(self, app: web.Application) -> None:
         pass  # the command prints the address and the code before the server starts
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        # Ctrl+C: every browser's session ends now (its app quits), rather than the server
+        # waiting for the last browser to close.
+        for websocket in list(self.sockets):
+            await websocket.close(code=WSCloseCode.GOING_AWAY, message=b"the room is closed")
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         if self.room.full:
@@ -168,6 +175,7 @@ class RoomServer(Server):
         service: TraineeApp | None = None
         try:
             await websocket.prepare(request)
+            self.sockets.add(websocket)
             width = _size(request.query.get("width"), 80)
             height = _size(request.query.get("height"), 24)
             service = TraineeApp(trainee, self.child, write_bytes=websocket.send_bytes,
@@ -184,6 +192,7 @@ class RoomServer(Server):
         finally:
             if service is not None:
                 await service.stop()
+            self.sockets.discard(websocket)
             room.live -= 1
         return websocket
 

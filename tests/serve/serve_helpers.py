@@ -21,3 +21,18 @@ def serve_children(pid: int | None = None) -> list[int]:
         except OSError:  # a thread that ended meanwhile
             pass
     return found
+
+
+def wait_listening(port: int, timeout: float = 60) -> None:
+    """The server prints its address before it listens: wait until it accepts a connection."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)

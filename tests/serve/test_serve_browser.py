@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from serve_helpers import free_port, serve_children
+from serve_helpers import free_port, serve_children, wait_listening
 
 CODE = "ROOM42"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-B]|\x1b[=>]")
@@ -64,6 +64,7 @@ def server():
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert "join code: ROOM42" in proc.stdout.readline()
+        wait_listening(port)
         yield proc, f"http://127.0.0.1:{port}"
     finally:
         proc.terminate()

@@ -17,7 +17,7 @@ import pytest
 from aiohttp import WSMsgType
 from aiohttp.test_utils import TestClient, TestServer
 
-from serve_helpers import free_port, serve_children as children
+from serve_helpers import free_port, serve_children as children, wait_listening
 from simulator.serve.server import COOKIE, Room, RoomServer
 
 CODE = "K7QM2P"
@@ -203,3 +203,34 @@ def test_bad_options_get_one_line_and_exit_2(argv, message):
     assert out.returncode == 2
     assert out.stderr.count("\n") == 1 and message in out.stderr
     assert "Traceback" not in out.stderr and out.stdout == ""
+
+
+async def test_ctrl_c_ends_every_session_and_the_server_at_once():
+    import signal
+
+    import aiohttp
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "simulator", "serve", "--port", str(port), "--code", CODE],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        proc.stdout.readline()
+        await asyncio.to_thread(wait_listening, port)
+        url = f"http://127.0.0.1:{port}"
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+            await http.post(f"{url}/join", data={"code": CODE, "name": "Ana"})
+            ws = await http.ws_connect(f"{url}/ws")
+            while (await asyncio.wait_for(ws.receive(), 60)).type != WSMsgType.BINARY:
+                pass
+            [app] = children(proc.pid)
+            proc.send_signal(signal.SIGINT)  # the browser is still open
+            while not ws.closed:
+                if (await asyncio.wait_for(ws.receive(), 30)).type in (WSMsgType.CLOSE, WSMsgType.CLOSED):
+                    break
+        _, err = await asyncio.to_thread(proc.communicate, timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0 and "Traceback" not in err
+    assert not Path(f"/proc/{app}").exists()
