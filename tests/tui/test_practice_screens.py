@@ -344,3 +344,25 @@ async def test_outside_coach_mode_m_does_nothing_in_a_replay(make_app, store):
         await pilot.press("h", "r", "m")
         await pilot.pause()
         assert isinstance(app.screen, ReplayScreen) and not store.reviews()
+
+
+async def test_up_and_down_scroll_a_replay_turns_notes(make_app, store):
+    from textual.containers import VerticalScroll
+
+    save(store, refund_call(), ["wait", "wait", "hear-more", "wait", "offer-choice"])
+    [row] = store.sessions()
+    for n in range(8):
+        store.review(row.id, f"Note {n} on this turn.", turn=1)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h", "r")
+        await pilot.pause()
+        notes = app.screen.query_one("#notes", VerticalScroll)
+        assert notes.max_scroll_y > 0 and notes.scroll_y == 0
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert notes.scroll_y == 2
+        await pilot.press("up")
+        await pilot.pause()
+        assert notes.scroll_y == 1

@@ -22,8 +22,9 @@ what you answered, how they took it, and what the scorecard said about that
 turn.
 
 Right or n steps on, Left or p steps back, Home and End jump to the first
-and last turn. w plays on live from the turn shown: the call is rebuilt up
-to just before it, you take a different move, and at the end you see both
+and last turn; Up and Down scroll the notes. w plays on live from the turn
+shown: the call is rebuilt up to just before it, you take a different move,
+and at the end you see both
 scorecards side by side. What-if calls are not saved.
 
 In coach mode, m pins a comment to the turn shown; the trainee sees it in
@@ -38,6 +39,8 @@ class ReplayScreen(Screen):
         Binding("left,p", "step(-1)", "Previous", key_display="←"),
         Binding("home", "jump(1)", "First", show=False),
         Binding("end", "jump(0)", "Last", show=False),
+        Binding("up", "scroll_notes(-1)", "Scroll the notes", show=False, key_display="↑↓"),
+        Binding("down", "scroll_notes(1)", "Scroll the notes", show=False, key_display="↑↓"),
         Binding("w", "what_if", "What if"),
         Binding("m", "comment", "Comment", show=False, key_display="m"),
         Binding("escape", "app.pop_screen", "Back"),
@@ -130,6 +133,9 @@ class ReplayScreen(Screen):
             self.turn = turn or len(self.turns)
             self._show()
 
+    def action_scroll_notes(self, lines: int) -> None:
+        self.query_one("#notes", VerticalScroll).scroll_relative(y=lines, animate=False)
+
     def action_what_if(self) -> None:
         if self.turns and self.replayable is None:
             self.post_message(self.WhatIf(self, self.turn))
@@ -167,9 +173,10 @@ class ReplayScreen(Screen):
             self.query_one("#notes-title", Static).update("")
             return
         now = self.turns[self.turn - 1]
-        notes = [(_mark(n), n.good, f"{n.skill.replace('_', ' ')}: {n.text}") for n in now.notes]
-        notes += [(">", True, f"coach{f' ({r.coach})' if r.coach else ''}: {r.text}")
-                  for r in comments(self.reviews, self.turn)]
+        # The coach's word first: the scorecard's notes can run past the box (Up/Down scroll it).
+        notes = [(">", True, f"coach{f' ({r.coach})' if r.coach else ''}: {r.text}")
+                 for r in comments(self.reviews, self.turn)]
+        notes += [(_mark(n), n.good, f"{n.skill.replace('_', ' ')}: {n.text}") for n in now.notes]
         self.query_one("#notes-title", Static).update(
             f"What the scorecard says about turn {self.turn}" if notes else f"No notes on turn {self.turn}.")
         for mark, good, text in notes:
