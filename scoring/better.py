@@ -59,8 +59,8 @@ def _better(transcript: Transcript, verdict: TurnVerdict, options: Sequence[Offe
     if taken.heard < taken.of:
         candidates.append(Offered(WAIT, "", ("listen",)))
     for rank, option in enumerate(candidates):
-        if option.key == taken.move:
-            continue
+        if option.key == taken.move or option.policy_break or "cave" in option.acts:
+            continue  # giving in against policy is never the better move (seed 000)
         if option.key == WAIT:
             value, strengths = Fraction(0), 0
         else:
@@ -114,4 +114,4 @@ def _why(transcript: Transcript, verdict: TurnVerdict, taken: TraineeEvent, opti
     good = [n.text for n in notes if n.points >= 0 and not n.due]
     if good:
         return good[0][:1].lower() + good[0][1:]
-    return "it costs nothing at this point"
+    return "it costs less at this point"

@@ -201,11 +201,46 @@ def test_hanging_up_mid_call_scores_at_most_30_and_below_a_finished_call_that_li
 
 @pytest.mark.parametrize("where", ["early", "late"])
 def test_defending_when_the_business_was_at_fault_is_the_gravest_error(where):
+    # Never taken back: no own_mistake after it (the early excuse is followed by a plain sorry).
     excuse = move("defend", heard=1, of=4) if where == "early" else move("defend", node="offer", heard=1, of=1)
-    moves = (excuse, *clean(True)) if where == "early" else (*clean(True)[:7], excuse, *clean(True)[7:])
+    moves = (excuse, *clean()) if where == "early" else (*clean(True)[:7], excuse, *clean(True)[7:])
     c = card(*moves, at_fault=True)
     assert 2 <= c.overall <= 7
     assert any(n.skill == "overall" for n in costs_on(c, 1 if where == "early" else turn_of(moves, 7)))
+
+
+# An excuse at fault that a later turn takes back by owning the mistake is an excuse, not blame.
+LATE_EXCUSE = move("defend", node="details", heard=2, of=2)
+OWNED = move("own_mistake", node="heard", heard=1, of=1, text="You're right, no excuses: that was our mistake.")
+
+
+def test_an_excuse_taken_back_at_fault_is_graded_not_banded():
+    moves = (*HEARD, ASKED, LATE_EXCUSE, SORRY_OWN, CHOICE, PINNED, FOLLOW)
+    taken_back = card(*moves, at_fault=True)
+    never = card(*HEARD, ASKED, LATE_EXCUSE, SORRY, CHOICE, PINNED, FOLLOW, at_fault=True)
+    clean_at_fault = overall(*clean(True), at_fault=True)
+    assert 2 <= never.overall <= 7
+    assert never.overall + 20 <= taken_back.overall <= clean_at_fault - 25, "clearly costly, but graded"
+    assert taken_back.caps == ()
+    excuse_turn = turn_of(moves, 6)
+    assert excuse_turn == 3
+    assert any(n.skill == "composure" and "took it back at turn 4" in n.text for n in costs_on(taken_back, excuse_turn))
+    # the recovery is credited on its own turn, and does not delete the charge
+    assert any(n.points >= 0 and "took back the excuse from turn 3" in n.text for n in taken_back.verdict(4).notes)
+
+
+@pytest.mark.parametrize("owned", [SORRY_OWN, OWNED], ids=["with-apology", "without"])
+def test_an_excuse_costs_more_at_fault_than_not_even_when_taken_back(owned):
+    at_fault = overall(*clean(True), at_fault=True) - overall(
+        *HEARD, ASKED, LATE_EXCUSE, owned, SORRY, CHOICE, PINNED, FOLLOW, at_fault=True)
+    not_at_fault = overall(*CLEAN) - overall(*HEARD, ASKED, LATE_EXCUSE, SORRY, CHOICE, PINNED, FOLLOW)
+    assert at_fault > not_at_fault >= 18
+
+
+def test_owning_it_in_the_same_reply_does_not_take_an_excuse_back():
+    both = move("defend own_mistake", node="details", heard=2, of=2)
+    c = card(*HEARD, ASKED, both, SORRY, CHOICE, PINNED, FOLLOW, at_fault=True)
+    assert 2 <= c.overall <= 7
 
 
 def test_refusing_when_the_business_was_at_fault_is_nearly_as_grave():
