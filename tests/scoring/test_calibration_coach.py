@@ -289,3 +289,33 @@ def test_keeping_the_customer_by_caving_earns_nothing_parting_well_is_a_model_ca
     parting = (*HEARD, ASKED, move("apologize explain_policy", node="heard", heard=1, of=1), CHOICE, PINNED,
                move("explain_policy part_ways thank", node="part", heard=1, of=1))
     assert overall(*parting, outcome="parted") >= 90
+
+
+# --- working the fix out with the customer (seed 004; Roggeveen, Tsiros & Grewal 2012) ----
+
+ASK_FAIR = move("explain_policy ask_customer_solution", node="offer", heard=1, of=1)
+AGREED = move("concrete_commitment check_fairness", node="picks", heard=1, of=1)
+
+
+def test_a_fix_worked_out_with_the_customer_is_a_remedy_as_good_as_a_choice():
+    worked_out = card(*HEARD, ASKED, SORRY, ASK_FAIR, AGREED, FOLLOW)
+    single = card(*HEARD, ASKED, SORRY, move("offer_concession check_fairness", node="offer", heard=1, of=1),
+                  AGREED, FOLLOW)
+    assert worked_out.overall >= overall(*CLEAN) - 2
+    assert worked_out.overall > single.overall
+    assert worked_out.skills["choices"].score == 100
+    choices = [n for v in worked_out.turns for n in v.notes if n.skill == "choices"]
+    assert not any(n.cost for n in choices), "no 'never offered a remedy', no 'single remedy'"
+    assert any("worked the fix out" in n.text and "turn 4" in n.text for n in worked_out.verdict(5).notes)
+
+
+def test_asking_how_to_solve_it_without_committing_to_anything_is_no_remedy():
+    asked_only = card(*HEARD, ASKED, SORRY, ASK_FAIR, FOLLOW)
+    assert asked_only.overall < card(*HEARD, ASKED, SORRY, ASK_FAIR, AGREED, FOLLOW).overall
+    assert any("never offered" in e for e in asked_only.skills["choices"].evidence)
+
+
+def test_the_question_counts_as_asking_whether_it_is_fair():
+    plain = move("concrete_commitment", node="picks", heard=1, of=1)
+    c = card(*HEARD, ASKED, SORRY, ASK_FAIR, plain, FOLLOW)
+    assert not any("sounded fair" in n.text and n.cost for v in c.turns for n in v.notes)
