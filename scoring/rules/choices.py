@@ -60,6 +60,13 @@ def judge(call: Call, rubric: Rubric) -> Tally:
             tally.strength(fair, f"you asked {name} whether the offer sounded fair")
         else:
             tally.lose(pts("no_fairness_check"), choice or agreed or single, f"you never asked {name} whether your offer sounded fair", due=True)
+    remedy = call.first(*REMEDIES)
+    if remedy and not call.first("apologize"):
+        # Ground: Wirtz & Mattila 2004 (compensation did not rescue a recovery with no apology);
+        # Customer Rage Study 2015 (an apology with the remedy doubled satisfaction). Either way.
+        tally.lose(pts("remedy_without_apology"), remedy,
+                   f"a remedy with no apology is worth less to {name}; a brief sorry for how it went makes the fix land",
+                   due=True)
     commitment = call.first("concrete_commitment")
     if commitment:
         tally.strength(commitment, "you named a specific date, time or deliverable")

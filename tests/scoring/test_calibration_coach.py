@@ -273,12 +273,19 @@ def test_an_excuse_after_the_story_costs_about_20_to_25(acts):
     assert 18 <= lost <= 27
 
 
-def test_no_apology_a_vague_remedy_and_email_keep_a_call_near_40():
+@pytest.mark.parametrize("at_fault", [True, False])
+def test_no_apology_a_vague_remedy_and_email_keep_a_call_near_40(at_fault):
     vague = move("offer_concession", node="offer", heard=1, of=1, channel="email")
     moves = (*HEARD, move("empathize", node="details", heard=2, of=2), vague,
              move("follow_up", node="wrap-up", heard=1, of=1, channel="email"))
-    c = card(*moves, at_fault=True, outcome="retained")
-    assert 30 <= c.overall <= 50
+    c = card(*moves, at_fault=at_fault, outcome="retained")
+    assert 33 <= c.overall <= 48
+    notes = costs_on(c, 3)
+    assert any(n.skill == "apology" and "never apologized" in n.text for n in notes)
+    assert any(n.skill == "choices" and "no apology" in n.text for n in notes)
+    # with one apology for how it went, the same call is clearly better
+    sorry = move("apologize", node="details", heard=2, of=2, text="I'm sorry for how this went.")
+    assert overall(*HEARD, sorry, vague, moves[-1], at_fault=at_fault) - c.overall >= 15 if not at_fault else True
 
 
 def test_keeping_the_customer_by_caving_earns_nothing_parting_well_is_a_model_call():
