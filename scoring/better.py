@@ -59,8 +59,8 @@ def _better(transcript: Transcript, verdict: TurnVerdict, options: Sequence[Offe
     if taken.heard < taken.of:
         candidates.append(Offered(WAIT, "", ("listen",)))
     for rank, option in enumerate(candidates):
-        if option.key == taken.move:
-            continue
+        if option.key == taken.move or option.policy_break or "cave" in option.acts:
+            continue  # giving in against policy is never the better move (seed 000)
         if option.key == WAIT:
             value, strengths = Fraction(0), 0
         else:
@@ -83,9 +83,10 @@ def _as_event(taken: TraineeEvent, option: Offered) -> TraineeEvent:
 def _value(transcript: Transcript, verdict: TurnVerdict, event: TraineeEvent,
            rubric: Rubric) -> tuple[Fraction, int]:
     """What a move costs on this turn (overall points, 0 or below) and its strengths, judged up to here."""
-    notes = _notes(transcript, verdict, event, rubric)
+    notes, judged = _judged(transcript, verdict, event, rubric)
     weights = {s: rubric.weight(s) for s in rubric.weights}
-    whole = sum(weights.values()) or Fraction(1)
+    # renormalized over the skills the call gives something to judge, as the overall score is
+    whole = sum((weights[s] for s in judged), Fraction(0)) or Fraction(1)
     total = Fraction(0)
     strengths = 0
     for n in notes:
@@ -98,12 +99,17 @@ def _value(transcript: Transcript, verdict: TurnVerdict, event: TraineeEvent,
     return total, strengths
 
 
-def _notes(transcript: Transcript, verdict: TurnVerdict, event: TraineeEvent, rubric: Rubric):
+def _judged(transcript: Transcript, verdict: TurnVerdict, event: TraineeEvent, rubric: Rubric):
+    """The notes on this turn with this one move changed, and the skills that call judges."""
     # The same context: the call before this moment and after it, this one move changed.
     events = (*transcript.events[:verdict.event], event, *transcript.events[verdict.event + 1:])
-    hypothetical = replace(transcript, events=events)
-    judged = score(hypothetical, rubric).verdict(verdict.turn)
-    return judged.notes if judged else ()
+    card = score(replace(transcript, events=events), rubric)
+    judged = card.verdict(verdict.turn)
+    return (judged.notes if judged else ()), [s for s, k in card.skills.items() if k.score is not None]
+
+
+def _notes(transcript: Transcript, verdict: TurnVerdict, event: TraineeEvent, rubric: Rubric):
+    return _judged(transcript, verdict, event, rubric)[0]
 
 
 def _why(transcript: Transcript, verdict: TurnVerdict, taken: TraineeEvent, option: Offered, rubric: Rubric) -> str:
@@ -114,4 +120,4 @@ def _why(transcript: Transcript, verdict: TurnVerdict, taken: TraineeEvent, opti
     good = [n.text for n in notes if n.points >= 0 and not n.due]
     if good:
         return good[0][:1].lower() + good[0][1:]
-    return "it costs nothing at this point"
+    return "it costs less at this point"

@@ -163,6 +163,10 @@ class Call:
     def first(self, *acts: str) -> Turn | None:
         return next((t for t in self.turns if t.has(*acts)), None)
 
+    def taken_back(self, turn: Turn) -> Turn | None:
+        """The later turn that owned the mistake, if the trainee took this excuse back (at fault)."""
+        return next((t for t in self.turns[turn.number:] if t.has("own_mistake")), None)
+
     def count(self, act: str) -> int:
         return sum(1 for t in self.turns if act in t.acts)
 

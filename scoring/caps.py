@@ -46,10 +46,13 @@ def caps_for(call: Call, rubric: Rubric) -> list[Cap]:
 
     if call.at_fault:
         # Ground: blind ratings (blaming the customer for the business's own mistake: 2-7); seed 004.
-        excuse = call.first("defend")
+        # An excuse the trainee later took back by owning the mistake is an excuse, not blame:
+        # composure charges it (excuse_at_fault), graded.
+        excuse = next((t for t in call.with_acts("defend") if not call.taken_back(t)), None)
         if excuse:
             band("defend_at_fault_band", excuse,
-                 f"Turn {excuse.number}: you defended the business when it was in the wrong")
+                 f"Turn {excuse.number}: you defended the business when it was in the wrong and never "
+                 "took it back")
         # Ground: blind ratings (refusing when at fault: about 7); seed 000 (make it right).
         refusal = call.first("refuse")
         if refusal:

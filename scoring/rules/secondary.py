@@ -90,6 +90,14 @@ def composure(call: Call, rubric: Rubric) -> Tally:
         if turn.has("defend"):
             tally.lose(rubric.points("defend"), turn,
                        f"you argued back or made an excuse; stay calm and keep the focus on {name}")
+            owned = call.taken_back(turn) if call.at_fault else None
+            if owned:
+                # Ground: blind ratings (an excuse costs more when the business was at fault); seed 004
+                # (skip your side if you were wrong). Owning it later is credited, not an eraser.
+                tally.lose(rubric.points("excuse_at_fault"), turn,
+                           f"the business was in the wrong, so an excuse here costs more; you took it back at "
+                           f"turn {owned.number}, but owning the mistake first is what {name} needed")
+                tally.strength(owned, f"you took back the excuse from turn {turn.number} and owned the mistake")
         if turn.has("dismiss"):
             tally.lose(rubric.points("dismiss"), turn, f"you played down what {name} was upset about")
     if not call.with_acts("defend", "dismiss"):

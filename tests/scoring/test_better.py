@@ -63,3 +63,14 @@ def test_the_start_mood_travels_with_the_transcript():
     old = t.to_dict()
     del old["start_mood"]
     assert Transcript.from_dict(old).start_mood is None
+
+
+def test_giving_in_against_policy_is_never_the_better_move():
+    # Turn 2 (an apology after the story was cut short) costs; refunding the whole season would
+    # cost less on that turn alone, but a cave is never what a coach suggests (seed 000).
+    lawn = load_builtin("lawn-missed-mow")
+    moves = "wait,wait,rain-delay,drop-excuse,choice-of-extras,pin-it-down".split(",")
+    t = play_moves(lawn, moves, seed=0)
+    card = with_better(lawn, t, score(t))
+    assert card.verdict(2).cost
+    assert all(v.better is None or v.better.move != "refund-season" for v in card.turns)

@@ -201,11 +201,46 @@ def test_hanging_up_mid_call_scores_at_most_30_and_below_a_finished_call_that_li
 
 @pytest.mark.parametrize("where", ["early", "late"])
 def test_defending_when_the_business_was_at_fault_is_the_gravest_error(where):
+    # Never taken back: no own_mistake after it (the early excuse is followed by a plain sorry).
     excuse = move("defend", heard=1, of=4) if where == "early" else move("defend", node="offer", heard=1, of=1)
-    moves = (excuse, *clean(True)) if where == "early" else (*clean(True)[:7], excuse, *clean(True)[7:])
+    moves = (excuse, *clean()) if where == "early" else (*clean(True)[:7], excuse, *clean(True)[7:])
     c = card(*moves, at_fault=True)
     assert 2 <= c.overall <= 7
     assert any(n.skill == "overall" for n in costs_on(c, 1 if where == "early" else turn_of(moves, 7)))
+
+
+# An excuse at fault that a later turn takes back by owning the mistake is an excuse, not blame.
+LATE_EXCUSE = move("defend", node="details", heard=2, of=2)
+OWNED = move("own_mistake", node="heard", heard=1, of=1, text="You're right, no excuses: that was our mistake.")
+
+
+def test_an_excuse_taken_back_at_fault_is_graded_not_banded():
+    moves = (*HEARD, ASKED, LATE_EXCUSE, SORRY_OWN, CHOICE, PINNED, FOLLOW)
+    taken_back = card(*moves, at_fault=True)
+    never = card(*HEARD, ASKED, LATE_EXCUSE, SORRY, CHOICE, PINNED, FOLLOW, at_fault=True)
+    clean_at_fault = overall(*clean(True), at_fault=True)
+    assert 2 <= never.overall <= 7
+    assert never.overall + 20 <= taken_back.overall <= clean_at_fault - 25, "clearly costly, but graded"
+    assert taken_back.caps == ()
+    excuse_turn = turn_of(moves, 6)
+    assert excuse_turn == 3
+    assert any(n.skill == "composure" and "took it back at turn 4" in n.text for n in costs_on(taken_back, excuse_turn))
+    # the recovery is credited on its own turn, and does not delete the charge
+    assert any(n.points >= 0 and "took back the excuse from turn 3" in n.text for n in taken_back.verdict(4).notes)
+
+
+@pytest.mark.parametrize("owned", [SORRY_OWN, OWNED], ids=["with-apology", "without"])
+def test_an_excuse_costs_more_at_fault_than_not_even_when_taken_back(owned):
+    at_fault = overall(*clean(True), at_fault=True) - overall(
+        *HEARD, ASKED, LATE_EXCUSE, owned, SORRY, CHOICE, PINNED, FOLLOW, at_fault=True)
+    not_at_fault = overall(*CLEAN) - overall(*HEARD, ASKED, LATE_EXCUSE, SORRY, CHOICE, PINNED, FOLLOW)
+    assert at_fault > not_at_fault >= 18
+
+
+def test_owning_it_in_the_same_reply_does_not_take_an_excuse_back():
+    both = move("defend own_mistake", node="details", heard=2, of=2)
+    c = card(*HEARD, ASKED, both, SORRY, CHOICE, PINNED, FOLLOW, at_fault=True)
+    assert 2 <= c.overall <= 7
 
 
 def test_refusing_when_the_business_was_at_fault_is_nearly_as_grave():
@@ -238,12 +273,19 @@ def test_an_excuse_after_the_story_costs_about_20_to_25(acts):
     assert 18 <= lost <= 27
 
 
-def test_no_apology_a_vague_remedy_and_email_keep_a_call_near_40():
+@pytest.mark.parametrize("at_fault", [True, False])
+def test_no_apology_a_vague_remedy_and_email_keep_a_call_near_40(at_fault):
     vague = move("offer_concession", node="offer", heard=1, of=1, channel="email")
     moves = (*HEARD, move("empathize", node="details", heard=2, of=2), vague,
              move("follow_up", node="wrap-up", heard=1, of=1, channel="email"))
-    c = card(*moves, at_fault=True, outcome="retained")
-    assert 30 <= c.overall <= 50
+    c = card(*moves, at_fault=at_fault, outcome="retained")
+    assert 33 <= c.overall <= 48
+    notes = costs_on(c, 3)
+    assert any(n.skill == "apology" and "never apologized" in n.text for n in notes)
+    assert any(n.skill == "choices" and "no apology" in n.text for n in notes)
+    # with one apology for how it went, the same call is clearly better
+    sorry = move("apologize", node="details", heard=2, of=2, text="I'm sorry for how this went.")
+    assert overall(*HEARD, sorry, vague, moves[-1], at_fault=at_fault) - c.overall >= 15 if not at_fault else True
 
 
 def test_keeping_the_customer_by_caving_earns_nothing_parting_well_is_a_model_call():
@@ -254,3 +296,33 @@ def test_keeping_the_customer_by_caving_earns_nothing_parting_well_is_a_model_ca
     parting = (*HEARD, ASKED, move("apologize explain_policy", node="heard", heard=1, of=1), CHOICE, PINNED,
                move("explain_policy part_ways thank", node="part", heard=1, of=1))
     assert overall(*parting, outcome="parted") >= 90
+
+
+# --- working the fix out with the customer (seed 004; Roggeveen, Tsiros & Grewal 2012) ----
+
+ASK_FAIR = move("explain_policy ask_customer_solution", node="offer", heard=1, of=1)
+AGREED = move("concrete_commitment check_fairness", node="picks", heard=1, of=1)
+
+
+def test_a_fix_worked_out_with_the_customer_is_a_remedy_as_good_as_a_choice():
+    worked_out = card(*HEARD, ASKED, SORRY, ASK_FAIR, AGREED, FOLLOW)
+    single = card(*HEARD, ASKED, SORRY, move("offer_concession check_fairness", node="offer", heard=1, of=1),
+                  AGREED, FOLLOW)
+    assert worked_out.overall >= overall(*CLEAN) - 2
+    assert worked_out.overall > single.overall
+    assert worked_out.skills["choices"].score == 100
+    choices = [n for v in worked_out.turns for n in v.notes if n.skill == "choices"]
+    assert not any(n.cost for n in choices), "no 'never offered a remedy', no 'single remedy'"
+    assert any("worked the fix out" in n.text and "turn 4" in n.text for n in worked_out.verdict(5).notes)
+
+
+def test_asking_how_to_solve_it_without_committing_to_anything_is_no_remedy():
+    asked_only = card(*HEARD, ASKED, SORRY, ASK_FAIR, FOLLOW)
+    assert asked_only.overall < card(*HEARD, ASKED, SORRY, ASK_FAIR, AGREED, FOLLOW).overall
+    assert any("never offered" in e for e in asked_only.skills["choices"].evidence)
+
+
+def test_the_question_counts_as_asking_whether_it_is_fair():
+    plain = move("concrete_commitment", node="picks", heard=1, of=1)
+    c = card(*HEARD, ASKED, SORRY, ASK_FAIR, plain, FOLLOW)
+    assert not any("sounded fair" in n.text and n.cost for v in c.turns for n in v.notes)

@@ -130,8 +130,9 @@ def test_bare_refusal_costs_on_policy_an_explained_one_does_not():
 
 
 def test_asking_the_customer_for_a_solution_is_credited():
-    single = score(call(move("open_question"), move("offer_concession"))).skills["choices"].score
-    asked = score(call(move("open_question"), move("ask_customer_solution"), move("offer_concession"))).skills["choices"].score
+    single = score(call(move("open_question"), move("apologize"), move("offer_concession"))).skills["choices"].score
+    asked = score(call(move("open_question"), move("apologize"), move("ask_customer_solution"),
+                       move("offer_concession"))).skills["choices"].score
     assert asked > single
 
 
