@@ -22,6 +22,8 @@ from scoring.acts import ACTS, SKILLS
 from scoring.vocabulary import CHANNELS, ENDINGS
 from simulator.engine.model import FORMAT
 
+# SPEC §1 v1.1: how the complaint arrives; `email` reads as an email thread, not a ringing call.
+SCENARIO_CHANNELS = ("phone", "email", "visit", "chat")
 NAME_PATTERN = "^[a-z0-9-]+$"
 NAME = re.compile(r"[a-z0-9-]+")
 MAX_BEATS = 10**6
@@ -57,6 +59,7 @@ OBJECTS: dict[str, tuple[Field, ...]] = {
         _f("nodes", "custom", "Node ids to nodes.", required=True, of="node"),
         _f("cut_in_mood", "int", "Added to a move's mood when it interrupts a node's story (default 0).",
            lo=-100, hi=0),
+        _f("channel", "choice", "How the complaint arrives (default phone).", options=SCENARIO_CHANNELS),
     ),
     "customer": (
         _f("name", "text", "The customer's full name.", required=True),

@@ -20,6 +20,7 @@ from yaml.nodes import MappingNode, Node as YNode, ScalarNode, SequenceNode
 from scoring.acts import ACTS, SKILLS
 from scoring.vocabulary import CHANNELS, ENDINGS, WAIT
 from simulator.engine import definitions as defs
+from simulator.engine.definitions import SCENARIO_CHANNELS
 from simulator.engine.model import (
     FORMAT,
     Beat,
@@ -313,6 +314,7 @@ class _Reader:
         briefing = self.briefing(f.value("briefing"))
         start = self.ref(f.value("start"), "start")
         cut_in_mood = self.integer(f.value("cut_in_mood"), "cut_in_mood", *_range("scenario", "cut_in_mood")) or 0
+        channel = self.choice(f.value("channel"), "channel", SCENARIO_CHANNELS, "channel") or "phone"
         nodes = self.nodes(f.value("nodes"))
         self.check_refs(nodes)
         if any(p.severity == "error" for p in self.problems):
@@ -321,7 +323,7 @@ class _Reader:
         return Scenario(
             id=sid, title=title, customer=customer, briefing=briefing, start=start,
             nodes=MappingProxyType(nodes), summary=summary, difficulty=difficulty,
-            skills=tuple(skills), cut_in_mood=cut_in_mood, source=self.source,
+            skills=tuple(skills), cut_in_mood=cut_in_mood, channel=channel, source=self.source,
         )  # fmt: skip
 
     def customer(self, node: YNode | None) -> Customer:

@@ -143,6 +143,7 @@ class Scenario:
     difficulty: int = 1
     skills: tuple[str, ...] = ()
     cut_in_mood: int = 0  # -100..0, added to a move's mood when it interrupts a node's story
+    channel: str = "phone"  # how the complaint arrives (SPEC §1 v1.1): phone, email, visit, chat
     source: str = ""  # where it was loaded from, for messages; not part of the format
 
     def node(self, node_id: str) -> Node:

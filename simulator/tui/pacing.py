@@ -10,8 +10,14 @@ from typing import Sequence, TypeVar
 from simulator.engine.clock import speaking_ms
 
 PACE_FACTOR = {"slow": 1.5, "normal": 1.0, "fast": 0.6}
-# After the story, how long the customer bears a silence before prompting.
-SILENCE_MS = 9000
+# After the story, how long the customer bears a silence before prompting: a pause
+# anyone would allow, plus the time to read what is offered (about 4 words a second,
+# and a moment to move the eye to each option), so reading is never taken for silence.
+SILENCE_MS = 6000
+READ_MS_PER_WORD = 250
+READ_MS_PER_MOVE = 800
+# Space pressed this soon after a beat came on its own answers that beat: it does not skip the next.
+GRACE_MS = 700
 
 T = TypeVar("T")
 
@@ -25,8 +31,10 @@ def beat_delay_ms(text: str, pace: str) -> int:
     return int(speaking_ms(text) * factor(pace))
 
 
-def silence_delay_ms(pace: str) -> int:
-    return int(SILENCE_MS * factor(pace))
+def silence_delay_ms(pace: str, moves: Sequence[str] = ()) -> int:
+    """How long the customer waits after the story; longer the more there is to read in `moves`."""
+    reading = sum(READ_MS_PER_MOVE + READ_MS_PER_WORD * len(m.split()) for m in moves)
+    return int((SILENCE_MS + reading) * factor(pace))
 
 
 def display_order(items: Sequence[T], rng: random.Random) -> list[T]:

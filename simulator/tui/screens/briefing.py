@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -20,28 +20,33 @@ You cannot come back here during the call.
 Enter starts the call. Escape goes back to the list."""
 
 
-def _section(title: str, body: str | Content) -> Content:
-    return Content.assemble((title, "bold $text-primary"), "\n", body)
+def reflow(text: str) -> str:
+    """Paragraphs joined into lines the screen wraps to its width: a file's hard line breaks are not kept."""
+    return "\n\n".join(" ".join(p.split()) for p in text.strip().split("\n\n") if p.strip())
 
 
-def briefing_text(s: Scenario) -> Content:
-    b, c = s.briefing, s.customer
-    fault = ("The business was in the wrong here." if b.at_fault
-             else "The business did what it said it would; the customer is still unhappy.")
-    parts = [
-        _section("The customer", Content.assemble(
-            (c.name, "bold"), f", {mood_label(c.mood)} {mood_face(c.mood)} (mood {c.mood}/100)",
-            *(["\n", c.about] if c.about else []))),
-        _section("What happened", Content(b.text.strip() or s.summary or "(no details)")),
-        _section("Who is at fault", fault),
-    ]
-    if b.policy:
-        parts.append(_section("Policy", b.policy))
-    if b.can_offer:
-        parts.append(_section("You can offer", Content("\n").join(Content(f"- {o}") for o in b.can_offer)))
+def situation(s: Scenario) -> Content:
+    """Who calls and what happened: the part that scrolls when it is long."""
+    c = s.customer
+    who = Content.assemble((c.name, "bold"), f", {mood_label(c.mood)} {mood_face(c.mood)} (mood {c.mood}/100)",
+                           *([". ", c.about] if c.about else []))
+    parts = [who, Content(reflow(s.briefing.text) or s.summary or "(no details)")]
     if s.skills:
-        parts.append(_section("This call trains", ", ".join(k.replace("_", " ") for k in s.skills)))
+        parts.append(Content.assemble(("This call trains: ", "bold $text-primary"),
+                                      ", ".join(k.replace("_", " ") for k in s.skills)))
     return Content("\n\n").join(parts)
+
+
+def facts(s: Scenario) -> list[tuple[str, str]]:
+    """What the trainee must know before answering, kept on screen at 80x24: fault, policy, offers."""
+    b = s.briefing
+    rows = [("At fault", "Yes: the business was in the wrong here." if b.at_fault
+             else "No: the business did what it said it would; the customer is still unhappy.")]
+    if b.policy:
+        rows.append(("Policy", reflow(b.policy)))
+    if b.can_offer:
+        rows.append(("You can offer", "\n".join(f"- {o}" for o in b.can_offer)))
+    return rows
 
 
 class BriefingScreen(Screen):
@@ -61,7 +66,12 @@ class BriefingScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(Content.assemble("Briefing: ", self.scenario.title), classes="title-bar")
         with VerticalScroll(id="briefing"):
-            yield Static(briefing_text(self.scenario), id="briefing-text")
+            yield Static(situation(self.scenario), id="briefing-text")
+        with Vertical(id="briefing-facts"):
+            for label, text in facts(self.scenario):
+                with Horizontal(classes="fact"):
+                    yield Static(label, classes="fact-label", markup=False)
+                    yield Static(text, classes="fact-text", markup=False)
         yield Static("Press Enter to take the call.", id="briefing-hint")
         yield Footer()
 

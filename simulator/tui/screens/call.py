@@ -21,7 +21,7 @@ from scoring.transcript import CustomerEvent, Event
 from simulator.engine.model import Move
 from simulator.engine.session import Session
 from simulator.tui.messages import CallEnded, TurnTaken
-from simulator.tui.pacing import beat_delay_ms, clock_text, display_order, silence_delay_ms
+from simulator.tui.pacing import GRACE_MS, beat_delay_ms, clock_text, display_order, silence_delay_ms
 from simulator.tui.widgets.conversation import Conversation
 from simulator.tui.widgets.mood_meter import MoodMeter
 from simulator.tui.widgets.moves_list import MovesList
@@ -59,6 +59,7 @@ class CallScreen(Screen):
         Binding("enter", "say_highlighted", "Say the highlighted move", show=False, key_display="enter"),
         Binding("enter,escape", "finish", "Debrief", key_display="enter"),
         Binding("escape", "hang_up", "Hang up"),
+        Binding("escape", "leave_email", "Leave it unanswered"),
         Binding("c", "coach_pause", "Coach pause", show=False, key_display="c"),
         Binding("tab", "transcript", "Scroll the transcript", show=False, key_display="tab"),
         # The transcript scrolls with these even when it is not focused; End returns to the newest line.
@@ -79,10 +80,13 @@ class CallScreen(Screen):
         self.auto_advance = auto_advance
         self.animate = animate
         self.customer = session.scenario.customer.first_name
+        # An email scenario reads as a thread until a move picks another channel (a call, a visit).
+        self._medium = "email" if session.scenario.channel == "email" else "phone"
         self._order = random.Random(session.seed)  # display only: separate from the session's stream
         self._shown: list[Move] = []
         self._timer: Timer | None = None
         self._silence_said = False
+        self._came_on_its_own: int | None = None  # when the last beat came without a key (clock ms)
         self._last_line = ""
         self._ended = False
 
@@ -109,7 +113,9 @@ class CallScreen(Screen):
         # The footer shows the keys that mean something now: answers during the call, Enter after.
         if action == "finish":
             return self.session.over
-        if action in ("listen", "pick", "step", "say_highlighted", "hang_up", "coach_pause"):
+        if action in ("hang_up", "leave_email"):
+            return not self.session.over and (action == "leave_email") == self.emailing
+        if action in ("listen", "pick", "step", "say_highlighted", "coach_pause"):
             return not self.session.over
         return True
 
@@ -140,6 +146,10 @@ class CallScreen(Screen):
     # --- keys -------------------------------------------------------------------
 
     def action_listen(self) -> None:
+        if self._came_on_its_own is not None and self.session.clock.now_ms() - self._came_on_its_own < GRACE_MS:
+            # Space meant for the beat that just arrived on its own: it must not skip the next one too.
+            self._came_on_its_own = None
+            return
         self._take_turn(self.session.wait())
 
     def action_pick(self, number: int) -> None:
@@ -169,7 +179,14 @@ class CallScreen(Screen):
     def on_moves_list_picked(self, message: MovesList.Picked) -> None:
         self.action_pick(message.number)
 
-    def action_hang_up(self) -> None:
+    @property
+    def emailing(self) -> bool:
+        return self._medium == "email"
+
+    def action_leave_email(self) -> None:
+        self.action_hang_up("Leave the email unanswered? The exchange will be scored as abandoned.")
+
+    def action_hang_up(self, question: str = "Hang up? The call will be scored as abandoned.") -> None:
         from simulator.tui.screens.dialogs import ConfirmScreen
 
         def answered(yes: bool | None) -> None:
@@ -177,7 +194,7 @@ class CallScreen(Screen):
                 self.session.abandon()
                 self.action_finish()
 
-        self.app.push_screen(ConfirmScreen("Hang up? The call will be scored as abandoned."), answered)
+        self.app.push_screen(ConfirmScreen(question), answered)
 
     def action_finish(self) -> None:
         if self.session.over and not self._ended:
@@ -234,12 +251,23 @@ class CallScreen(Screen):
             if isinstance(e, CustomerEvent):
                 self._silence_said = self._silence_said or e.silence
                 self._last_line = e.text
-                if e.silence:  # said in words as well as in colour
+                text = e.text.strip()
+                if text.startswith("(") and text.endswith(")"):  # the narrator, not the customer
+                    log.add_line("", text, "narration")
+                elif self.emailing:  # her message as a letter, paragraph by paragraph
+                    if e.beat == 1 or e.silence:
+                        log.add_line("", f"Email from {self.session.scenario.customer.name}", "letter-head")
+                    log.add_line("", text, "letter")
+                elif e.silence:  # said in words as well as in colour
                     log.add_line(f"{self.customer} (after a silence)", e.text, "silence")
                 else:
                     log.add_line(self.customer, e.text, "customer")
             elif not e.is_wait:
-                log.add_line("You", e.text, "trainee")
+                if e.channel:
+                    self._medium = "email" if e.channel == "email" else "phone"
+                log.add_line("Your reply" if self.emailing else "You", e.text, "trainee")
+        self.query_one(TypingIndicator).email = self.emailing
+        self.refresh_bindings()
 
     def _schedule(self) -> None:
         self._stop_timer()
@@ -248,13 +276,16 @@ class CallScreen(Screen):
         if self.session.beats_left > 0:
             self._timer = self.set_timer(beat_delay_ms(self._last_line, self.pace) / 1000, self._beat_due)
         elif self.session.node.silence and not self._silence_said:
-            self._timer = self.set_timer(silence_delay_ms(self.pace) / 1000, self._beat_due)
+            reading = silence_delay_ms(self.pace, [m.say for m in self._shown])
+            self._timer = self.set_timer(reading / 1000, self._beat_due)
 
     def _beat_due(self) -> None:
         """A timer's turn to listen: the same wait the Space key makes."""
         self._timer = None
         if not self.session.over and self.is_current:
+            self._came_on_its_own = None
             self.action_listen()
+            self._came_on_its_own = self.session.clock.now_ms()
 
     def _stop_timer(self) -> None:
         if self._timer is not None:
@@ -265,5 +296,6 @@ class CallScreen(Screen):
         s = self.session.scenario
         elapsed = clock_text(self.session.clock.now_ms())
         self.query_one("#call-title", Static).update(
-            Content.assemble(f"Call with {s.customer.name}: ", s.title, f"   [{elapsed}]")
+            Content.assemble(f"{'Email from' if self.emailing else 'Call with'} {s.customer.name}: ", s.title,
+                             f"   [{elapsed}]")
         )

@@ -18,6 +18,7 @@ from simulator.tui.mood import mood_face, mood_label
 from simulator.tui.timeline import annotate
 from simulator.tui.widgets.bullet import Bullet
 from simulator.tui.widgets.skill_bar import SkillBar
+from simulator.tui.outcomes import CAPS, meaning, outcomes_help
 from simulator.tui.widgets.timeline_view import TimelineView
 
 if TYPE_CHECKING:
@@ -33,21 +34,27 @@ score is made of: what each move cost (-) or did well (+), the better move
 you had at that moment (>), and how the mood moved. Scroll with the arrow
 keys or Page Up/Down.
 
-r retries with new customer lines, p replays the same call, Escape goes home."""
+r retries with new customer lines; p retries with the same lines (the same seed);
+Escape goes home.
+
+Outcomes, how the call ended:
+{outcomes}
+
+Score caps: {caps}"""
 
 
 class DebriefScreen(Screen):
     CSS_PATH = "debrief.tcss"
     AUTO_FOCUS = "#debrief"
-    HELP = HELP
+    HELP = HELP.format(outcomes=outcomes_help(), caps=CAPS)
     BINDINGS = [
         Binding("r", "again(False)", "Retry"),
-        Binding("p", "again(True)", "Replay same"),
+        Binding("p", "again(True)", "Retry, same lines"),
         Binding("escape", "app.pop_screen", "Home"),
     ]
     PALETTE = (
         ("Retry", "Take the call again with new customer lines", "again(False)"),
-        ("Replay the same call", "Take the call again with the same lines", "again(True)"),
+        ("Retry with the same lines", "Take the call again with the same customer lines (same seed)", "again(True)"),
     )
 
     def __init__(self, scenario: Scenario, transcript: Transcript, card: Scorecard, coach: tuple[str, ...] = ()) -> None:
@@ -70,6 +77,9 @@ class DebriefScreen(Screen):
             id="score",
         )
         with VerticalScroll(id="debrief"):
+            if meaning(card.outcome):
+                yield Static(Content.assemble((f"{card.outcome.capitalize()}: ", "bold"), meaning(card.outcome), "."),
+                             id="outcome-meaning")
             if self.coach:
                 yield Static("From your coach", classes="heading")
                 for line in self.coach:

@@ -26,7 +26,8 @@ class Conversation(VerticalScroll):
 
     def add_line(self, speaker: str, text: str, kind: str) -> None:
         """`kind` (customer, trainee, silence) is a CSS class; the speaker's name says it too."""
-        line = Static(Content.assemble((f"{speaker}: ", "bold"), text), classes=f"line -{kind}")
+        said = Content.assemble((f"{speaker}: ", "bold"), text) if speaker else Content(text)
+        line = Static(said, classes=f"line -{kind}")
         self.mount(line)
         if self.scrolled_away:
             self.unread += 1

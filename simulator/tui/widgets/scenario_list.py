@@ -29,3 +29,7 @@ class ScenarioList(OptionList):
         self.set_options(Option(_prompt(s, best.get(s.id)), id=s.id) for s in scenarios)
         if scenarios:
             self.highlighted = min(keep or 0, len(scenarios) - 1)
+
+    def on_resize(self) -> None:
+        # Rows wrap differently at a new width: the highlighted scenario must stay in view.
+        self.call_after_refresh(self.scroll_to_highlight)

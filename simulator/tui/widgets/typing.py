@@ -12,6 +12,7 @@ class TypingIndicator(Static):
     speaker: reactive[str] = reactive("")
     talking: reactive[bool] = reactive(False)
     ended: reactive[bool] = reactive(False)
+    email: reactive[bool] = reactive(False)  # an email is read, not heard
     frame: reactive[int] = reactive(3)
 
     def __init__(self, *, animate: bool, **kw) -> None:
@@ -28,6 +29,12 @@ class TypingIndicator(Static):
 
     def render(self) -> Content:
         # Content, not str: a str would be read as markup, and the name comes from the scenario file.
+        if self.email:
+            if self.ended:
+                return Content("The exchange is over.")
+            if self.talking:
+                return Content(f"{self.speaker}'s email goes on{DOTS[self.frame]}  (Space: read on)")
+            return Content(f"That is all {self.speaker} wrote. Your reply.")
         if self.ended:
             return Content("The call is over.")
         if self.talking:
