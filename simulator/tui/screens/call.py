@@ -8,6 +8,7 @@ listening exactly as the trainee did it.
 from __future__ import annotations
 
 import random
+import textwrap
 from typing import Sequence
 
 from textual.app import ComposeResult
@@ -15,7 +16,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
 from scoring.transcript import CustomerEvent, Event
 from simulator.engine.model import Move
@@ -25,6 +26,7 @@ from simulator.tui.pacing import GRACE_MS, beat_delay_ms, clock_text, display_or
 from simulator.tui.widgets.conversation import Conversation
 from simulator.tui.widgets.mood_meter import MoodMeter
 from simulator.tui.widgets.moves_list import MovesList
+from simulator.tui.widgets.reply_box import ReplyBox
 from simulator.tui.widgets.typing import TypingIndicator
 
 HELP = """\
@@ -40,6 +42,14 @@ Tab moves into the transcript: the arrow and page keys scroll it, the
 digits still answer, Tab again gives the arrows back to the moves. PageUp,
 PageDown and Home scroll it from anywhere; End shows the newest line. While
 you read further up, new lines wait below it, and a marker says so.
+
+Press / to say it in your own words instead: type a reply and press Enter.
+It is read as the closest move offered at that moment. When it is clear,
+the call goes on and the screen says how it was understood; when it is
+not, it asks "Did you mean...?" with three moves: pick one (1-3, or the
+arrows and Enter), press / to rephrase, or Escape to see all the moves
+again. While the box is open, digits and Space type into it; Escape
+closes it.
 
 If you stay silent after the customer has finished, they will prompt you.
 Escape hangs up (after you confirm); the call is then scored as abandoned,
@@ -57,9 +67,12 @@ class CallScreen(Screen):
         Binding("up", "step(-1)", "Highlight a move", show=False, key_display="↑↓"),
         Binding("down", "step(1)", "Highlight a move", show=False, key_display="↑↓"),
         Binding("enter", "say_highlighted", "Say the highlighted move", show=False, key_display="enter"),
+        # First of the Escapes: while "Did you mean...?" is up, Escape shows all moves, it does not hang up.
+        Binding("escape", "all_moves", "All moves", key_display="esc"),
         Binding("enter,escape", "finish", "Debrief", key_display="enter"),
         Binding("escape", "hang_up", "Hang up"),
         Binding("escape", "leave_email", "Leave it unanswered"),
+        Binding("slash", "reply", "Type a reply", key_display="/"),
         Binding("c", "coach_pause", "Coach pause", show=False, key_display="c"),
         Binding("tab", "transcript", "Scroll the transcript", show=False, key_display="tab"),
         # The transcript scrolls with these even when it is not focused; End returns to the newest line.
@@ -89,12 +102,15 @@ class CallScreen(Screen):
         self._came_on_its_own: int | None = None  # when the last beat came without a key (clock ms)
         self._last_line = ""
         self._ended = False
+        self._asking: tuple[str, list[Move]] | None = None  # "Did you mean...?": the typed text, its candidates
 
     def compose(self) -> ComposeResult:
         yield Static(classes="title-bar", id="call-title")
         yield MoodMeter(id="mood")
         yield Conversation(id="conversation")
         yield TypingIndicator(animate=self.animate, id="typing")
+        yield Static(id="understood", markup=False)
+        yield ReplyBox(placeholder="Your reply in your own words (Enter sends, Escape closes)", id="reply")
         yield MovesList(id="moves")
         yield Footer()
 
@@ -113,9 +129,11 @@ class CallScreen(Screen):
         # The footer shows the keys that mean something now: answers during the call, Enter after.
         if action == "finish":
             return self.session.over
+        if action == "all_moves":
+            return self._asking is not None and not self.session.over
         if action in ("hang_up", "leave_email"):
             return not self.session.over and (action == "leave_email") == self.emailing
-        if action in ("listen", "pick", "step", "say_highlighted", "coach_pause"):
+        if action in ("listen", "pick", "step", "say_highlighted", "coach_pause", "reply"):
             return not self.session.over
         return True
 
@@ -150,16 +168,89 @@ class CallScreen(Screen):
             # Space meant for the beat that just arrived on its own: it must not skip the next one too.
             self._came_on_its_own = None
             return
+        self._stop_asking()
         self._take_turn(self.session.wait())
 
     def action_pick(self, number: int) -> None:
-        if self.session.over or not 1 <= number <= len(self._shown):
+        listed = self._asking[1] if self._asking else self._shown
+        if self.session.over or not 1 <= number <= len(listed):
             self.app.bell()
             return
+        typed = self._asking[0] if self._asking else None
+        self._say(listed[number - 1], typed)
+
+    def _say(self, move: Move, typed: str | None) -> None:
+        self._asking = None
+        self.query_one(MovesList).note = ""
         before = self.session.mood
-        events = self.session.choose(self._shown[number - 1].key)
+        events = self.session.choose(move.key, typed=typed)
         self.query_one(MoodMeter).change = self.session.mood - before
         self._take_turn(events, entered=True)
+
+    # --- the reply box (/) ------------------------------------------------------
+
+    def action_reply(self) -> None:
+        """`/`: open the box; the matcher is loaded here, on first use, not at start-up."""
+        from simulator.understand import shared_matcher
+
+        shared_matcher()
+        box = self.query_one(ReplyBox)
+        if self._asking and not box.value:
+            box.value = self._asking[0]  # rephrase what was typed
+        box.display = True
+        box.focus()
+
+    def on_reply_box_closed(self, message: ReplyBox.Closed) -> None:
+        message.stop()
+        self._close_box()
+
+    def _close_box(self) -> None:
+        box = self.query_one(ReplyBox)
+        box.display = False
+        if box.has_focus:
+            self.set_focus(None)
+
+    def on_input_submitted(self, message: Input.Submitted) -> None:
+        message.stop()
+        text = message.value.strip()
+        if not text or self.session.over:
+            return  # nothing typed: nothing happens
+        from simulator.understand import match
+
+        offered = self.session.moves()  # only what may be said now: `needs_heard` holds
+        reading = match(text, offered)
+        by_key = {m.key: m for m in offered}
+        self.query_one(ReplyBox).value = ""
+        self._close_box()
+        if reading.move is not None:
+            move = by_key[reading.move]
+            self._say(move, text)
+            self._understood(f"Understood as: {short(move.say)}")
+        else:
+            self._asking = (text, [by_key[c.move] for c in reading.candidates])
+            moves = self.query_one(MovesList)
+            moves.note = "Did you mean...? Pick one, / to rephrase, Escape for all moves."
+            moves.choices = tuple(m.say for m in self._asking[1])
+            self._understood(f"You typed: \"{short(text)}\"")
+            self.refresh_bindings()
+
+    def action_all_moves(self) -> None:
+        """Escape while asking "Did you mean...?": back to every move offered."""
+        self._stop_asking()
+
+    def _stop_asking(self) -> None:
+        if self._asking is not None:
+            self._asking = None
+            moves = self.query_one(MovesList)
+            moves.note = ""
+            moves.choices = tuple(m.say for m in self._shown)
+            self._understood("")
+            self.refresh_bindings()
+
+    def _understood(self, text: str) -> None:
+        line = self.query_one("#understood", Static)
+        line.update(text)
+        line.display = bool(text)
 
     def action_coach_pause(self) -> None:
         from simulator.tui.screens.coach import CoachPauseScreen
@@ -206,6 +297,7 @@ class CallScreen(Screen):
 
     def _take_turn(self, events: Sequence[Event], entered: bool = False) -> None:
         self._stop_timer()
+        self._understood("")
         self._show(events)
         self.post_message(TurnTaken(self.session.transcript()))
         if self.session.over:
@@ -227,10 +319,13 @@ class CallScreen(Screen):
         new = [m for m in self.session.moves() if m not in self._shown]
         if new:
             self._shown += display_order(new, self._order)
-            self.query_one(MovesList).choices = tuple(m.say for m in self._shown)
+            if self._asking is None:  # "Did you mean...?" keeps its three until the trainee answers
+                self.query_one(MovesList).choices = tuple(m.say for m in self._shown)
 
     def _call_over(self, events: Sequence[Event]) -> None:
         outcome = self.session.outcome
+        self._asking = None
+        self._close_box()
         moves = self.query_one(MovesList)
         moves.choices = ()
         moves.note = f"The call has ended ({outcome}). Press Enter for your debrief."
@@ -299,3 +394,8 @@ class CallScreen(Screen):
             Content.assemble(f"{'Email from' if self.emailing else 'Call with'} {s.customer.name}: ", s.title,
                              f"   [{elapsed}]")
         )
+
+
+def short(text: str, width: int = 60) -> str:
+    """A move's words cut to fit one line of the status."""
+    return textwrap.shorten(text, width, placeholder="...")
