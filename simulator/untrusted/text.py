@@ -51,8 +51,8 @@ def json_for_terminal(text: str) -> str:
     controls, bidi controls, separators and lone surrogates raw. Outside strings
     JSON text is ASCII, so each of those is inside a string and its escape is exact.
     """
-    if text.isascii():
-        return text  # json.dumps already escaped every control character
+    if text.isascii() and "\x7f" not in text:
+        return text  # json.dumps already escaped every control character but DEL
     return "".join(_json_escape(c) if unsafe(c) and c != "\n" else c for c in text)  # "\n": indentation
 
 

@@ -47,3 +47,13 @@ def test_unusable_names_are_refused_in_one_line(name):
     with pytest.raises(NameRefused) as info:
         check_name(name)
     assert "\n" not in str(info.value) and str(info.value).isprintable()
+
+
+def test_json_for_the_terminal_escapes_delete_in_ascii_text():
+    """json.dumps leaves DEL (U+007F) raw even in pure-ASCII output; the terminal must not get it."""
+    import json
+
+    from simulator.untrusted.text import json_for_terminal
+
+    shown = json_for_terminal(json.dumps({"name": "a\x7fb"}))
+    assert "\x7f" not in shown and json.loads(shown) == {"name": "a\x7fb"}
