@@ -11,6 +11,7 @@ from __future__ import annotations
 from simulator.authoring import facts
 from simulator.authoring.findings import FileReport
 from simulator.authoring.graph import Graph, analyse, describe, guard_mask
+from simulator.authoring.repeats import repeated_lines
 from simulator.engine.loader import Reading
 from simulator.engine.model import Scenario
 
@@ -27,6 +28,8 @@ def lint_reading(reading: Reading, path: str) -> FileReport:
         graph = analyse(scenario)
         for check in (traps, guards, unread_flags, duplicate_moves, early_facts, unexercised_skills):
             check(scenario, graph, reading, report)
+        if not any(f.code == "dead-end" for f in report.findings):  # a trap would keep exploring forever
+            repeated_lines(scenario, reading, report)
     report.sort()
     return report
 

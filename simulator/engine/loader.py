@@ -387,6 +387,8 @@ class _Reader:
                 self.error(where, message, code="needs-heard")
         if "end" in f and f.value("end") is not None:
             self.marks[("end", nid)] = f.value("end")
+        if f.value("silence") is not None:
+            self.marks[("silence", nid)] = f.value("silence")
         for i, item in enumerate(f.value("customer").value if isinstance(f.value("customer"), SequenceNode) else ()):
             self.marks[("beat", nid, i + 1)] = item
         return Node(

@@ -61,6 +61,7 @@ class Session:
         self.outcome: str | None = None
         self._rng = random.Random(seed)
         self._said = 0
+        self._lines: frozenset[str] = frozenset()  # every customer line said so far in this call
         self._conversation = machine_for(scenario)
         self._conversation.machine.add_model(self, initial=scenario.start)
         self._attached = True
@@ -154,11 +155,12 @@ class Session:
         """Everything a later `rewind` needs to put the call back exactly as it is now."""
         clock = self.clock.now_ms()
         return (self.state, self.mood, self.flags, self.cut_in, len(self.events), self.outcome,  # type: ignore[attr-defined]
-                self._said, self._rng.getstate(), self._attached, clock)
+                self._said, self._lines, self._rng.getstate(), self._attached, clock)
 
     def rewind(self, checkpoint: tuple) -> None:
         """Undo what happened since `checkpoint` (a search tries every move from one point)."""
-        state, self.mood, self.flags, self.cut_in, n, self.outcome, self._said, rng, attached, ms = checkpoint
+        (state, self.mood, self.flags, self.cut_in, n, self.outcome, self._said, self._lines, rng, attached,
+         ms) = checkpoint
         del self.events[n:]
         self._rng.setstate(rng)
         machine = self._conversation.machine
@@ -215,7 +217,14 @@ class Session:
     def _say_beat(self) -> CustomerEvent:
         node = self.node
         beat = node.beats[self._said]
-        text = beat.variants[0] if len(beat.variants) == 1 else self._rng.choice(beat.variants)
+        if len(beat.variants) == 1:
+            text = beat.variants[0]
+        else:
+            # A customer does not repeat herself word for word: a variant not yet said in this call
+            # comes first (a node entered again says something new); still the seed's choice.
+            fresh = [v for v in beat.variants if v not in self._lines]
+            text = self._rng.choice(fresh or beat.variants)
+        self._lines |= {text}
         self._said += 1
         return CustomerEvent(node=node.id, beat=self._said, of=len(node.beats), text=text,
                              t_ms=self.clock.now_ms())

@@ -134,6 +134,15 @@ def test_same_seed_same_transcript_different_seeds_differ(sc):
     assert len(picks) > 1
 
 
+def test_a_node_entered_again_says_a_variant_not_yet_said_in_this_call(sc):
+    # Beat 2 has four variants: four passes through it say all four, for every seed.
+    moves = ["wait", "again", "wait", "again", "wait", "again", "wait"]
+    for seed in range(20):
+        said = [t for t in texts(play_moves(sc, moves, seed=seed)) if t.startswith("Two")]
+        assert sorted(said) == ["Two a.", "Two b.", "Two c.", "Two d."], seed
+        assert said == [t for t in texts(play_moves(sc, moves, seed=seed)) if t.startswith("Two")]
+
+
 def test_unknown_move_lists_the_valid_keys(sc):
     with pytest.raises(UnknownMove) as err:
         play_moves(sc, ["nope"])
