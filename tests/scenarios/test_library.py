@@ -86,7 +86,7 @@ PATHS: dict[str, dict[str, tuple[list[str], str]]] = {
     "tutoring-late-fee": {
         "best": (["wait", "wait", "wait", "reflect", "sorry-handling", "wait", "explain", "wait", "choice", "agree",
                   "call-after"], "retained"),
-        "worst": (["refund-now"], "resolved"),
+        "worst": (["contract", "contract", "stand-firm"], "churned"),
     },
     "bakery-review": {
         "best": (["wait", "wait", "prepare-then-call", "wait", "wait", "wait", "facts-and-sorry", "wait", "choices",
