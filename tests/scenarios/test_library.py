@@ -61,7 +61,7 @@ PATHS: dict[str, dict[str, tuple[list[str], str]]] = {
     "wine-club-fairness": {
         "best": (["wait", "wait", "wait", "what-stings", "wait", "reflect", "sorry-and-reason", "ask-fair",
                   "panel-or-lena", "pin-and-thank"], "retained"),
-        "worst": (["it-was-announced", "hold-six"], "resolved"),
+        "worst": (["it-was-announced", "your-problem"], "churned"),
     },
     "print-shop-parting": {
         "best": (["wait", "wait", "wait", "how-spotted", "wait", "reflect", "sorry-and-why", "two-options", "wait",
