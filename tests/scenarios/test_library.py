@@ -71,7 +71,7 @@ PATHS: dict[str, dict[str, tuple[list[str], str]]] = {
     "movers-table-standoff": {
         "best": (["wait", "wait", "wait", "about-the-table", "wait", "reflect", "own-it", "limits-and-ask", "wait",
                   "restore-choice", "commit", "thank-and-visit"], "resolved"),
-        "worst": (["coverage-chosen", "pay-it"], "resolved"),
+        "worst": (["coverage-chosen", "wait", "pay-it"], "resolved"),
     },
     "coffee-pump-promise": {
         "best": (["wait", "wait", "wait", "reflect", "own-it", "two-options", "confirm-fair", "visit-later"],
