@@ -46,7 +46,7 @@ PATHS: dict[str, dict[str, tuple[list[str], str]]] = {
     "anniversary-email": {
         "best": (["wait", "wait", "wait", "call-her", "wait", "wait", "reflect", "own-it", "choose-remedy",
                   "set-the-date", "thank-and-greet"], "retained"),
-        "worst": (["reply-explain", "reply-not-unusual", "reply-no-refunds", "reply-everything"], "resolved"),
+        "worst": (["reply-explain", "reply-not-unusual"], "churned"),
     },
     "fridge-repair-dates": {
         "best": (["wait", "wait", "ask-more", "wait", "reflect", "own-it", "dates", "food-and-choice", "i-will-call",
