@@ -76,7 +76,7 @@ PATHS: dict[str, dict[str, tuple[list[str], str]]] = {
     "coffee-pump-promise": {
         "best": (["wait", "wait", "wait", "reflect", "own-it", "two-options", "confirm-fair", "visit-later"],
                  "retained"),
-        "worst": (["back-order", "manager-call"], "escalated"),
+        "worst": (["back-order", "wait", "back-order", "manager-call"], "escalated"),
     },
     "bike-shop-bad-day": {
         "best": (["wait", "wait", "wait", "hear-day", "wait", "lay-out", "wait", "choices", "confirm",
