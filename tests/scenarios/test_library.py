@@ -26,7 +26,7 @@ PATHS: dict[str, dict[str, tuple[list[str], str]]] = {
     "lawn-missed-mow": {
         "best": (["wait", "wait", "wait", "ask-more", "wait", "own-it", "choice-of-extras", "commit",
                   "thank-and-visit"], "retained"),
-        "worst": (["rain-delay", "hoa-not-us", "no-season-refunds", "refund-season"], "resolved"),
+        "worst": (["rain-delay", "hoa-not-us", "wait", "no-season-refunds", "refund-season"], "resolved"),
     },
     "grooming-refund": {
         "best": (["wait", "wait", "ask-what-happened", "wait", "reflect", "apologize", "reason-and-choice",

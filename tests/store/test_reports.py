@@ -10,7 +10,7 @@ import pytest
 from simulator.cli import main
 
 BEST = "wait,wait,wait,ask-more,wait,own-it,choice-of-extras,commit,thank-and-visit"
-WORST = "rain-delay,hoa-not-us,no-season-refunds,refund-season"
+WORST = "rain-delay,hoa-not-us,wait,no-season-refunds,refund-season"
 GROOM_WORST = "ticket-says,its-just-fur"
 
 

@@ -19,7 +19,7 @@ from simulator.store.recording import CallRecord
 from simulator.store.schema import HEAD, VERSION_TABLE
 
 LAWN_BEST = ["wait", "wait", "wait", "ask-more", "wait", "own-it", "choice-of-extras", "commit", "thank-and-visit"]
-LAWN_WORST = ["rain-delay", "hoa-not-us", "no-season-refunds", "refund-season"]
+LAWN_WORST = ["rain-delay", "hoa-not-us", "wait", "no-season-refunds", "refund-season"]
 
 
 def play(moves=LAWN_BEST, *, trainee="ana", seed=1, day=1, scenario="lawn-missed-mow"):
