@@ -66,7 +66,7 @@ PATHS: dict[str, dict[str, tuple[list[str], str]]] = {
     "print-shop-parting": {
         "best": (["wait", "wait", "wait", "how-spotted", "wait", "reflect", "sorry-and-why", "two-options", "wait",
                   "honest-limits", "part-well"], "parted"),
-        "worst": (["you-signed", "free-reprint"], "resolved"),
+        "worst": (["you-signed", "wait", "free-reprint"], "resolved"),
     },
     "movers-table-standoff": {
         "best": (["wait", "wait", "wait", "about-the-table", "wait", "reflect", "own-it", "limits-and-ask", "wait",

@@ -43,7 +43,7 @@ def test_nothing_better_on_offer_says_nothing():
 
 def test_built_in_calls_get_a_better_move_at_each_costly_turn():
     sc = load_builtin("print-shop-parting")
-    moves = "wait,wait,wait,how-spotted,wait,reflect,sorry-and-why,rules-are-rules,cool-down,offer-and-limits,part-well"
+    moves = "wait,wait,wait,how-spotted,wait,reflect,sorry-and-why,rules-are-rules,wait,cool-down,offer-and-limits,part-well"
     t = play_moves(sc, moves.split(","), seed=3)
     card = with_better(sc, t, score(t))
     refusal = next(v for v in card.turns if v.move == "rules-are-rules")
