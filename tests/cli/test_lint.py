@@ -24,19 +24,10 @@ def write(tmp_path: Path, text: str, name: str = "s.yaml") -> str:
     return str(path)
 
 
-# Built-ins a call can still make repeat a line: issue 15's library revision takes them off this
-# list as it rewrites them; no other built-in may start repeating one.
-STILL_REPEATING: set[str] = set()
-
-
 def test_every_builtin_lints_clean_with_strict(capsys):
     ids = sorted(p.stem for p in SCENARIOS.glob("*.yaml"))
-    assert main(["lint", "--strict", *(i for i in ids if i not in STILL_REPEATING)]) == 0
+    assert main(["lint", "--strict", *ids]) == 0
     assert capsys.readouterr().out == ""
-    for sid in sorted(STILL_REPEATING & set(ids)):
-        main(["lint", sid])
-        out = capsys.readouterr().out.splitlines()
-        assert out and all(line.endswith("[repeated-line]") for line in out), (sid, out)
 
 
 def test_a_finding_is_one_line_with_place_severity_and_code(tmp_path, capsys):
