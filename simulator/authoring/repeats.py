@@ -69,8 +69,10 @@ def repeated_lines(s: Scenario, r: Reading, out: FileReport) -> None:
         if len(lines) == 1:
             earlier = [a for a in by_text[norm(lines[0])] if can_follow(a, slot)]
             if earlier:
-                out.add(*r.at(*_place(slot)), "warning", "repeated-line",
-                        _single(slot, min(earlier, key=lambda a: (a != slot, r.at(*_place(a)))), r))
+                first = min(earlier, key=lambda a: (a != slot, r.at(*_place(a))))
+                moves = witness(graph, said[first], said[slot])
+                example = f" (e.g. the moves {','.join(moves)})" if moves else ""
+                out.add(*r.at(*_place(slot)), "warning", "repeated-line", _single(slot, first, r) + example)
             continue
         used = {norm(t) for t in lines
                 if any(len(texts[b]) == 1 and b != slot and can_follow(b, slot) for b in by_text[norm(t)])}
@@ -150,6 +152,57 @@ def _ending(s: Scenario, frm: State, key: str) -> str:
         if b.when is None or b.when.holds(mood, flags, cut_in):
             return b.to
     return move.branches[-1].to
+
+
+def witness(graph: StateGraph, first: list[Edge], then: list[Edge]) -> list[str]:
+    """The moves of one call that says a line on an edge of `first` and again on an edge of `then`."""
+    targets = {frm for frm, _ in then if frm is not None}
+    back: dict[State, list[State]] = {}
+    for state, edges in graph.edges.items():
+        for _, child in edges:
+            back.setdefault(child, []).append(state)
+    reaches = set(targets)
+    todo = deque(targets)
+    while todo:
+        for prev in back.get(todo.popleft(), ()):
+            if prev not in reaches:
+                reaches.add(prev)
+                todo.append(prev)
+    for frm, to in first:
+        if to in reaches:
+            break
+    else:
+        return []
+    moves = []
+    if frm is not None:
+        moves, _ = _route(graph, graph.start, {frm})
+        moves.append(_key(graph, frm, to))
+    more, end = _route(graph, to, targets)
+    return [*moves, *more, _key(graph, end, next(t for f, t in then if f == end))]
+
+
+def _route(graph: StateGraph, start: State, targets: set[State]) -> tuple[list[str], State]:
+    """The keys of a shortest walk from `start` to a state in `targets`, and the state it ends in."""
+    parent: dict[State, tuple[State, str]] = {}
+    todo, seen = deque([start]), {start}
+    while todo:
+        state = end = todo.popleft()
+        if state in targets:
+            keys = []
+            while state in parent:
+                state, key = parent[state]
+                keys.append(key)
+            return keys[::-1], end
+        for key, child in graph.edges.get(state, ()):
+            if child not in seen:
+                seen.add(child)
+                parent[child] = (state, key)
+                todo.append(child)
+    raise ValueError("no walk to the targets")  # witness() checked that one exists
+
+
+def _key(graph: StateGraph, frm: State, to: State) -> str:
+    return next(k for k, c in graph.edges[frm] if c == to)
 
 
 def reached(graph: StateGraph, starts: list[State]) -> set[State]:

@@ -79,3 +79,18 @@ def test_a_silence_line_said_in_two_nodes_of_one_call():
 
 def test_the_clean_scenario_says_every_line_once():
     assert repeats(CLEAN) == []
+
+
+def test_each_finding_names_moves_that_replay_to_the_line_said_twice():
+    text = replaced("      - key: choice\n", BACK_ONCE)
+    text = replaced("    customer: [Tomorrow then.]\n", "    customer: [So what will you do?]\n", text)
+    scenario = read_scenario_text(text, "s.yaml").scenario
+    lines = text.splitlines()
+    findings = lint(text).findings
+    assert len(findings) == 4
+    for f in findings:
+        moves = f.message.rsplit("(e.g. the moves ", 1)[1].rstrip(")").split(",")
+        said = [e.text for e in play_moves(scenario, moves, seed=0).events if e.who == "customer"]
+        line = lines[f.line - 1].split("- ", 1)[-1].strip()
+        quoted = line.removeprefix("customer: [").rstrip("]")
+        assert said.count(quoted) == 2, (f.line, moves, said)
