@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property, lru_cache
 
-from scoring.transcript import CustomerEvent, Transcript, TraineeEvent
+from scoring.transcript import CustomerEvent, ScenarioInfo, Transcript, TraineeEvent
 from scoring.vocabulary import clamp
 
 QUESTIONS = frozenset({"open_question", "clarifying_question"})
@@ -113,9 +113,61 @@ class Turn:
         return max(1, len(_SORRY.findall(self.event.text)))
 
 
+class Reader:
+    """Reads a transcript's events one at a time, as the call goes, and numbers the turns.
+
+    Where the opening story is told: the first node, and the node that
+    answers a question asked before the story was finished. `key()` is what
+    the reader remembers that can change how a later turn is read.
+    """
+
+    __slots__ = ("story_nodes", "told", "invited", "waits", "silences", "turns", "index")
+
+    def __init__(self) -> None:
+        self.story_nodes: frozenset[str] | None = None  # None until the first event
+        self.told = self.invited = False
+        self.waits = self.silences = 0
+        self.turns = 0
+        self.index = 0
+
+    def copy(self) -> "Reader":
+        new = Reader.__new__(Reader)
+        for name in Reader.__slots__:
+            setattr(new, name, getattr(self, name))
+        return new
+
+    def key(self) -> tuple:
+        # Once the story is told, where it was told no longer matters.
+        return (None if self.told else self.story_nodes, self.told, self.invited, self.silences)
+
+    def read(self, e: CustomerEvent | TraineeEvent) -> Turn | None:
+        """The turn this event is, if it is one (a trainee move that is not a wait)."""
+        i = self.index
+        self.index += 1
+        if self.story_nodes is None:
+            self.story_nodes = frozenset((e.node,))
+        if isinstance(e, CustomerEvent):
+            self.silences += e.silence
+            return None
+        if self.invited:
+            self.story_nodes = self.story_nodes | {e.node}
+            self.invited = False
+        in_story = not self.told and e.node in self.story_nodes
+        self.told = self.told or (in_story and e.heard >= e.of)
+        if e.is_wait:
+            self.waits += 1
+            return None
+        self.turns += 1
+        turn = Turn(self.turns, e, self.told, in_story, self.silences, i)
+        self.silences = 0
+        self.invited = not self.told and bool(QUESTIONS & set(e.acts))
+        return turn
+
+
 @dataclass(frozen=True)
 class Call:
-    transcript: Transcript
+    info: ScenarioInfo
+    outcome: str
     turns: tuple[Turn, ...]
     waits: int
     # The customer got to the end of the opening story at some point.
@@ -125,47 +177,27 @@ class Call:
 
     @classmethod
     def of(cls, transcript: Transcript) -> "Call":
-        events = transcript.events
-        # Where the opening story is told: the first node, and the node that
-        # answers a question asked before the story was finished.
-        story_nodes = {events[0].node} if events else set()
-        told = invited = False
-        turns: list[Turn] = []
-        waits = silences = 0
-        for i, e in enumerate(events):
-            if isinstance(e, CustomerEvent):
-                silences += e.silence
-                continue
-            if invited:
-                story_nodes.add(e.node)
-                invited = False
-            in_story = not told and e.node in story_nodes
-            told = told or (in_story and e.heard >= e.of)
-            if e.is_wait:
-                waits += 1
-                continue
-            turns.append(Turn(len(turns) + 1, e, told, in_story, silences, i))
-            silences = 0
-            invited = not told and bool(QUESTIONS & set(e.acts))
-        return cls(transcript, tuple(turns), waits, told, silences)
+        reader = Reader()
+        turns = tuple(t for t in map(reader.read, transcript.events) if t is not None)
+        return cls.read(transcript.scenario, transcript.outcome, reader, turns)
+
+    @classmethod
+    def read(cls, info: ScenarioInfo, outcome: str, reader: Reader, turns: tuple[Turn, ...]) -> "Call":
+        return cls(info, outcome, turns, reader.waits, reader.told, reader.silences)
 
     @property
     def name(self) -> str:
-        return self.transcript.scenario.customer_first_name
+        return self.info.customer_first_name
 
     @property
     def at_fault(self) -> bool:
-        return self.transcript.scenario.at_fault
+        return self.info.at_fault
 
     def with_acts(self, *acts: str) -> tuple[Turn, ...]:
         return tuple(t for t in self.turns if t.has(*acts))
 
     def first(self, *acts: str) -> Turn | None:
         return next((t for t in self.turns if t.has(*acts)), None)
-
-    def taken_back(self, turn: Turn) -> Turn | None:
-        """The later turn that owned the mistake, if the trainee took this excuse back (at fault)."""
-        return next((t for t in self.turns[turn.number:] if t.has("own_mistake")), None)
 
     def count(self, act: str) -> int:
         return sum(1 for t in self.turns if act in t.acts)
@@ -187,36 +219,74 @@ def _sentence(text: str) -> str:
 
 
 class Tally:
-    """Points lost and won for one skill; every point lost carries its evidence line and turn."""
+    """Points lost and won for one skill; every point lost carries its evidence line and turn.
+
+    A call is judged as it goes, so a charge may be written down after later
+    turns (a vague offer is only vague once the next turn names no date):
+    lines about a turn are shown in turn order, whole-call lines (`late`)
+    after them, in the order they were written.
+    """
+
+    __slots__ = ("skill", "lost", "won", "_lines")
 
     def __init__(self, skill: str) -> None:
         self.skill = skill
         self.lost = Fraction(0)
         self.won = Fraction(0)
-        self.evidence: list[str] = []
-        self.strengths: list[str] = []
-        self.notes: list[Note] = []
+        # (sort key, note or None, evidence line or None, strength line or None)
+        self._lines: list[tuple[tuple[int, int], Note | None, str | None, str | None]] = []
 
-    def lose(self, points: Fraction, turn: "Turn | int | None", text: str, *, due: bool = False) -> None:
+    def copy(self) -> "Tally":
+        new = Tally.__new__(Tally)
+        new.skill, new.lost, new.won, new._lines = self.skill, self.lost, self.won, list(self._lines)
+        return new
+
+    def key(self) -> tuple[Fraction, Fraction]:
+        """What this skill's score can still depend on: the points so far, not their wording."""
+        return self.lost, self.won
+
+    def _order(self, number: int | None, late: bool) -> tuple[int, int]:
+        if late or number is None:
+            return (1, len(self._lines))
+        return (0, number)
+
+    def lose(self, points: Fraction, turn: "Turn | int | None", text: str, *, due: bool = False,
+             late: bool = False) -> None:
         if points <= 0:
             return  # a rule a coach switched off
         self.lost += points
         number = _number(turn)
-        self.notes.append(Note(self.skill, number, -points, _sentence(text), due))
-        self.evidence.append(f"{_where(number, text)} (-{show_points(points)})")
+        self._lines.append((self._order(number, late), Note(self.skill, number, -points, _sentence(text), due),
+                            f"{_where(number, text)} (-{show_points(points)})", None))
 
-    def win(self, points: Fraction, turn: "Turn | int | None", text: str) -> None:
+    def win(self, points: Fraction, turn: "Turn | int | None", text: str, *, late: bool = False) -> None:
         self.won += max(points, Fraction(0))
-        self.strength(turn, text, max(points, Fraction(0)))
+        self.strength(turn, text, max(points, Fraction(0)), late=late)
 
-    def strength(self, turn: "Turn | int | None", text: str, points: Fraction = Fraction(0)) -> None:
+    def strength(self, turn: "Turn | int | None", text: str, points: Fraction = Fraction(0), *,
+                 late: bool = False) -> None:
         number = _number(turn)
-        self.notes.append(Note(self.skill, number, points, _sentence(text)))
-        self.strengths.append(_where(number, text) + ".")
+        self._lines.append((self._order(number, late), Note(self.skill, number, points, _sentence(text)),
+                            None, _where(number, text) + "."))
 
     def note(self, line: str) -> None:
         """An explanation that costs nothing in this skill (a band or cap on the overall score)."""
-        self.evidence.append(line)
+        self._lines.append(((2, len(self._lines)), None, line, None))
+
+    def _sorted(self):
+        return sorted(self._lines, key=lambda line: line[0])
+
+    @property
+    def notes(self) -> list[Note]:
+        return [n for _, n, _, _ in self._sorted() if n is not None]
+
+    @property
+    def evidence(self) -> list[str]:
+        return [e for _, _, e, _ in self._sorted() if e is not None]
+
+    @property
+    def strengths(self) -> list[str]:
+        return [s for _, _, _, s in self._sorted() if s is not None]
 
     @property
     def raw(self) -> Fraction:

@@ -35,6 +35,33 @@ class Cap:
         return self.low + (self.high - self.low) * overall / 100
 
 
+class Watch:
+    """What the bands and caps will read of the call so far (`key()`); they are decided at the end."""
+
+    __slots__ = ("excuse", "refused", "reasoned", "broke", "all_cut_in")
+
+    def __init__(self) -> None:
+        self.excuse = self.refused = self.reasoned = self.broke = False
+        self.all_cut_in = True
+
+    def copy(self) -> "Watch":
+        new = Watch.__new__(Watch)
+        for name in Watch.__slots__:
+            setattr(new, name, getattr(self, name))
+        return new
+
+    def key(self) -> tuple:
+        return (self.excuse, self.refused, self.reasoned, self.broke, self.all_cut_in)
+
+    def turn(self, turn: Turn) -> None:
+        # An excuse stands until a later turn owns the mistake.
+        self.excuse = (self.excuse and not turn.has("own_mistake")) or turn.has("defend")
+        self.refused = self.refused or turn.has("refuse")
+        self.reasoned = self.reasoned or turn.has(*_REMEDY_OR_REASON)
+        self.broke = self.broke or turn.breaks_policy
+        self.all_cut_in = self.all_cut_in and turn.cut_in
+
+
 def caps_for(call: Call, rubric: Rubric) -> list[Cap]:
     caps: list[Cap] = []
     name = call.name
@@ -48,7 +75,7 @@ def caps_for(call: Call, rubric: Rubric) -> list[Cap]:
         # Ground: blind ratings (blaming the customer for the business's own mistake: 2-7); seed 004.
         # An excuse the trainee later took back by owning the mistake is an excuse, not blame:
         # composure charges it (excuse_at_fault), graded.
-        excuse = next((t for t in call.with_acts("defend") if not call.taken_back(t)), None)
+        excuse = next((t for t in call.with_acts("defend") if not _taken_back(call, t)), None)
         if excuse:
             band("defend_at_fault_band", excuse,
                  f"Turn {excuse.number}: you defended the business when it was in the wrong and never "
@@ -75,6 +102,11 @@ def caps_for(call: Call, rubric: Rubric) -> list[Cap]:
         band("no_listening_band", None, f"{silent}: no listening at all")
 
     # Ground: SPEC §3, quitting never outscores finishing; GROUNDS (at most 30).
-    if call.transcript.outcome == "abandoned":
+    if call.outcome == "abandoned":
         band("abandoned_band", None, "You left the call before it reached an end")
     return caps
+
+
+def _taken_back(call: Call, turn: Turn) -> bool:
+    """The trainee owned the mistake on a later turn."""
+    return any(t.has("own_mistake") for t in call.turns[turn.number:])

@@ -6,25 +6,16 @@ from functools import lru_cache
 from dataclasses import dataclass
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any, Callable, Mapping
+from typing import Any, Mapping
 
 from scoring.acts import SKILLS
 from scoring.call import Call, Note, Tally, round_half_up
 from scoring.vocabulary import clamp
 from scoring.caps import caps_for
 from scoring.rubric import Rubric, default_rubric
-from scoring.rules import apology, choices, listening, secondary
+from scoring.fold import Fold
 from scoring.transcript import Transcript
 
-_JUDGES: dict[str, Callable[[Call, Rubric], Tally | None]] = {
-    "listening": listening.judge,
-    "apology": apology.judge,
-    "choices": choices.judge,
-    "policy": secondary.policy,
-    "channel": secondary.channel,
-    "follow_up": secondary.follow_up,
-    "composure": secondary.composure,
-}
 OVERALL = "overall"  # the skill named on a note that a band or cap cost the overall score
 
 
@@ -122,13 +113,22 @@ class Scorecard:
 
 def score(transcript: Transcript, rubric: Rubric | None = None) -> Scorecard:
     rubric = rubric or default_rubric()
-    call = Call.of(transcript)
+    fold = Fold(transcript.scenario, rubric)
+    for event in transcript.events:
+        fold.feed(event)
+    return finish(fold, transcript.outcome)
+
+
+def finish(fold: Fold, outcome: str) -> Scorecard:
+    """The scorecard of a call read so far by `fold`, ended with `outcome` (the fold is left as it was)."""
+    rubric = fold.rubric
+    call = fold.call(outcome)
     if not call.turns:
         # SPEC §3: a call with no trainee move scores 0, and gives no skill anything to judge.
         reasons = (f"You made no move: you never spoke to {call.name}, so the call scores 0.",)
-        return Scorecard(0, transcript.outcome, _skills(dict.fromkeys(SKILLS), rubric), reasons)
+        return Scorecard(0, outcome, _skills(dict.fromkeys(SKILLS), rubric), reasons)
 
-    tallies = {name: _JUDGES[name](call, rubric) for name in SKILLS}
+    tallies = fold.tallies(call)
     uncapped = _weighted(tallies, rubric)
     final, binding = uncapped, None
     for cap in caps_for(call, rubric):
@@ -148,7 +148,7 @@ def score(transcript: Transcript, rubric: Rubric | None = None) -> Scorecard:
             notes.append(Note(OVERALL, binding.turn.number if binding.turn else None, Fraction(-lost),
                               _after_turn(binding.reason)))
     turns = _verdicts(call, notes)
-    return Scorecard(clamp(overall), transcript.outcome, _skills(tallies, rubric), reasons, turns)
+    return Scorecard(clamp(overall), outcome, _skills(tallies, rubric), reasons, turns)
 
 
 def _after_turn(reason: str) -> str:
