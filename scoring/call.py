@@ -241,9 +241,10 @@ class Tally:
         new.skill, new.lost, new.won, new._lines = self.skill, self.lost, self.won, list(self._lines)
         return new
 
-    def key(self) -> tuple[Fraction, Fraction]:
+    def key(self) -> tuple[int, int, int, int]:
         """What this skill's score can still depend on: the points so far, not their wording."""
-        return self.lost, self.won
+        lost, won = self.lost, self.won
+        return lost.numerator, lost.denominator, won.numerator, won.denominator
 
     def _order(self, number: int | None, late: bool) -> tuple[int, int]:
         if late or number is None:

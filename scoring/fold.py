@@ -29,7 +29,7 @@ assert tuple(j.skill for j in JUDGES) == SKILLS, "one judge per skill, in SPEC Â
 
 
 class Fold:
-    __slots__ = ("info", "rubric", "reader", "turns", "judges", "watch")
+    __slots__ = ("info", "rubric", "reader", "turns", "judges", "watch", "memo")
 
     def __init__(self, info: ScenarioInfo, rubric: Rubric) -> None:
         self.info = info
@@ -38,10 +38,11 @@ class Fold:
         self.turns: tuple[Turn, ...] = ()
         self.judges = tuple(j(info, rubric) for j in JUDGES)
         self.watch = Watch()
+        self.memo: dict = {}  # verdicts a search has asked for, shared by every copy (scorecard.judged)
 
     def copy(self) -> "Fold":
         new = Fold.__new__(Fold)
-        new.info, new.rubric, new.turns = self.info, self.rubric, self.turns
+        new.info, new.rubric, new.turns, new.memo = self.info, self.rubric, self.turns, self.memo
         new.reader = self.reader.copy()
         new.judges = tuple(j.copy() for j in self.judges)
         new.watch = self.watch.copy()

@@ -119,6 +119,59 @@ def score(transcript: Transcript, rubric: Rubric | None = None) -> Scorecard:
     return finish(fold, transcript.outcome)
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """The numbers of a finished call, without the evidence: what a search compares."""
+
+    overall: int
+    outcome: str
+    skills: Mapping[str, int | None]
+
+
+def judged(fold: Fold, outcome: str) -> Outcome:
+    """The overall and skill scores of the call read so far by `fold`, ended with `outcome`.
+
+    What a search asks at every ending it reaches. Each judge's verdict on the
+    whole call depends only on its key (and how the call ended), so it is
+    judged once per key and remembered in the fold's memo, which its copies share.
+    """
+    call = fold.call(outcome)
+    if not call.turns:
+        return Outcome(0, outcome, dict.fromkeys(SKILLS))
+    memo, rubric = fold.memo, fold.rubric
+    counted: list[tuple[Fraction, Fraction]] = []
+    skills: dict[str, int | None] = {}
+    for judge in fold.judges:
+        key = (judge.skill, judge.key(), call.trailing_silences, call.story_finished)
+        if key not in memo:
+            tally = judge.copy().end(call)
+            memo[key] = None if tally is None else ((rubric.weight(judge.skill), min(tally.raw, Fraction(100))),
+                                                    tally.score)
+        verdict = memo[key]
+        skills[judge.skill] = None if verdict is None else verdict[1]
+        if verdict is not None:
+            counted.append(verdict[0])
+    key = ("caps", fold.watch.key(), call.story_finished, outcome)
+    if key not in memo:
+        memo[key] = caps_for(call, rubric)
+    uncapped = _mean(counted)
+    final = min((cap.apply(uncapped) for cap in memo[key]), default=uncapped)
+    return Outcome(clamp(round_half_up(min(final, uncapped))), outcome, skills)
+
+
+def _judge(fold: Fold, call: Call):
+    """The skills' tallies, the overall before and after bands and caps, and the band or cap that bound."""
+    rubric = fold.rubric
+    tallies = fold.tallies(call)
+    uncapped = _weighted(tallies, rubric)
+    final, binding = uncapped, None
+    for cap in caps_for(call, rubric):
+        value = cap.apply(uncapped)
+        if value < final:
+            final, binding = value, cap
+    return tallies, uncapped, final, binding
+
+
 def finish(fold: Fold, outcome: str) -> Scorecard:
     """The scorecard of a call read so far by `fold`, ended with `outcome` (the fold is left as it was)."""
     rubric = fold.rubric
@@ -128,13 +181,7 @@ def finish(fold: Fold, outcome: str) -> Scorecard:
         reasons = (f"You made no move: you never spoke to {call.name}, so the call scores 0.",)
         return Scorecard(0, outcome, _skills(dict.fromkeys(SKILLS), rubric), reasons)
 
-    tallies = fold.tallies(call)
-    uncapped = _weighted(tallies, rubric)
-    final, binding = uncapped, None
-    for cap in caps_for(call, rubric):
-        value = cap.apply(uncapped)
-        if value < final:
-            final, binding = value, cap
+    tallies, uncapped, final, binding = _judge(fold, call)
     overall = round_half_up(final)
     notes = [n for t in tallies.values() if t is not None for n in t.notes]
     reasons: tuple[str, ...] = ()
@@ -181,7 +228,11 @@ def _weighted(tallies: Mapping[str, Tally | None], rubric: Rubric) -> Fraction:
     so a second mistake in a skill already at 0 still costs. Credits never
     lift a skill above 100.
     """
-    judged = [(rubric.weight(name), min(t.raw, Fraction(100))) for name, t in tallies.items() if t is not None]
+    return _mean([(rubric.weight(name), min(t.raw, Fraction(100))) for name, t in tallies.items() if t is not None])
+
+
+def _mean(judged: list[tuple[Fraction, Fraction]]) -> Fraction:
+    """The weighted mean of (weight, points) over the judged skills, within 0..100."""
     total = sum((w for w, _ in judged), Fraction(0))
     if total > 0:
         mean = sum((w * s for w, s in judged), Fraction(0)) / total

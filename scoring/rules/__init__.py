@@ -12,7 +12,6 @@ every path. A call with no trainee move never reaches the judges (it scores
 """
 from __future__ import annotations
 
-import copy
 from typing import Hashable
 
 from scoring.call import Call, Tally, Turn
@@ -31,7 +30,8 @@ class Judge:
         self.tally = Tally(self.skill)
 
     def copy(self) -> "Judge":
-        new = copy.copy(self)
+        new = object.__new__(type(self))
+        new.__dict__.update(self.__dict__)
         new.tally = self.tally.copy()
         return new
 

@@ -17,6 +17,7 @@ import sys
 from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from simulator.engine.clock import ManualClock
 from simulator.engine.model import Scenario
@@ -60,14 +61,17 @@ class Player:
         self.session.rewind(session_cp)
         del self.moves[n:]
 
-    def take(self, key: str) -> None:
+    def take(self, key: str) -> list:
+        """Take a move (or wait); returns the events it made, as the transcript records them."""
         s = self.session
         if key == WAIT:
             self.silenced = s.beats_left == 0
         else:
             self.silenced = False
-        let_time_pass(self.clock, s.choose(key))
+        made = s.choose(key)
+        let_time_pass(self.clock, made)
         self.moves.append(key)
+        return made
 
     def close(self) -> None:
         self.session.close()
@@ -76,7 +80,12 @@ class Player:
 @dataclass
 class StateGraph:
     start: State
+    info: Any = None  # the transcript's scenario header (scoring.transcript.ScenarioInfo)
+    opening: tuple = ()  # the events before the trainee's first move
     edges: dict[State, list[tuple[str, State]]] = field(default_factory=dict)
+    # What each move made (the trainee's event and the customer's reply): for a given state and
+    # move they differ only in the customer's varied wording and the clock, which scoring never reads.
+    events: dict[tuple[State, str], tuple] = field(default_factory=dict)
     outcomes: dict[State, str] = field(default_factory=dict)  # ending states -> outcome
     live: set[State] = field(default_factory=set)  # states from which an ending can be reached
     complete: bool = True  # False: exploring stopped at its limit of states
@@ -107,6 +116,32 @@ class StateGraph:
         return count.get(self.start, 0)
 
 
+    def loop(self) -> list[State] | None:
+        """States that go round in a circle among the live ones (a call that need never end), if any."""
+        colour: dict[State, int] = {}  # 1: on the current path, 2: done
+        for root in self.live:
+            if root in colour:
+                continue
+            path = [root]
+            todo = [iter(self._live_children(root))]
+            colour[root] = 1
+            while todo:
+                child = next(todo[-1], None)
+                if child is None:
+                    colour[path.pop()] = 2
+                    todo.pop()
+                elif colour.get(child) == 1:
+                    return path[path.index(child):]
+                elif child not in colour:
+                    colour[child] = 1
+                    path.append(child)
+                    todo.append(iter(self._live_children(child)))
+        return None
+
+    def _live_children(self, state: State):
+        return (c for _, c in self.edges.get(state, ()) if c in self.live and c not in self.outcomes)
+
+
 @contextmanager
 def deep_recursion(limit: int = 100_000):
     old = sys.getrecursionlimit()
@@ -123,7 +158,7 @@ def explore(scenario: Scenario, seed: int = 0, max_states: int | None = None) ->
     Past `max_states` the walk stops and the graph is marked incomplete.
     """
     player = Player(scenario, seed)
-    graph = StateGraph(player.state())
+    graph = StateGraph(player.state(), player.session.transcript().scenario, tuple(player.session.opening))
     seen = {graph.start}
     stack = [(graph.start, player.checkpoint(), iter(player.actions()))]
     graph.edges[graph.start] = []
@@ -135,7 +170,7 @@ def explore(scenario: Scenario, seed: int = 0, max_states: int | None = None) ->
                 stack.pop()
                 continue
             player.rewind(cp)
-            player.take(key)
+            graph.events[(state, key)] = tuple(player.take(key))
             child = player.state()
             if child[0] == END:
                 child = (END, player.session.outcome, state, key)  # one leaf per way into an ending

@@ -101,7 +101,8 @@ def test_bounds_agree_with_brute_force():
     for seed in (0, 5):
         calls = brute_force(scenario, seed)
         b = search(scenario, seed=seed)
-        assert b.proven and b.paths == len(calls) > 30
+        assert b.proven and b.calls == len(calls) > 30
+        assert b.searched < len(calls)  # memoized: fewer (state, score key) pairs than calls
         scores = [c.overall for _, c in calls]
         assert (b.overall.best.score, b.overall.worst.score) == (max(scores), min(scores))
         for outcome in {c.outcome for _, c in calls}:
@@ -133,14 +134,30 @@ def test_over_budget_the_bounds_are_found_not_proven():
     assert b.overall.best.score <= full.overall.best.score and b.overall.worst.score >= full.overall.worst.score
 
 
-def test_a_loop_does_not_make_the_search_endless():
+def test_a_loop_is_named_and_the_bounds_are_found_not_proven():
     text = SMALL.replace("          - to: lost\n  kept:", "          - to: opening\n  kept:")
     scenario = load_scenario_text(text)
-    graph = explore(scenario)  # finitely many states, though the paths go round and round
+    graph = explore(scenario)  # finitely many states, though a call can go round and round
     assert len(graph.edges) < 2000
-    b = search(scenario, seed=0, budget=500, graph=graph)
-    assert b.paths == 500 and not b.proven
+    b = search(scenario, seed=0, budget=5_000, graph=graph)
+    assert not b.proven and b.loop and set(b.loop) <= {"opening", "details"}
     assert b.overall.best.score >= search(load_scenario_text(SMALL)).overall.best.score
+    card = score(play_moves(scenario, list(b.overall.best.moves), seed=0))
+    assert card.overall == b.overall.best.score
+
+
+def test_lint_names_the_loop_at_its_node(tmp_path, capsys):
+    from simulator.cli import main
+
+    text = SMALL.replace("          - to: lost\n  kept:", "          - to: opening\n  kept:")
+    path = tmp_path / "loop.yaml"
+    path.write_text(text)
+    assert main(["lint", "--bounds", str(path)]) == 1
+    out = capsys.readouterr().out
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.strip() in ("opening:", "details:"))
+    assert "[endless-loop]" in out and "NOT proven (a call can go round in a loop" in out
+    finding = next(l for l in out.splitlines() if "[endless-loop]" in l)
+    assert finding.startswith(f"{path}:") and int(finding.split(":")[1]) >= line
 
 
 def test_resolved_without_listening():

@@ -3,19 +3,21 @@
 On each scenario's best path, one reply at a time is replaced by another reply
 offered at the same point whose own `mood` is negative (the author marked it
 as a misstep); the call is then finished as well as the scenario allows
-(every continuation walked, the best kept). The finished call must score
-lower than the best path, with a negative note on the replaced turn.
+(`lint --bounds`' search from that point: the best of every continuation).
+The finished call must score lower than the best path, with a negative note
+on the replaced turn.
 """
 from __future__ import annotations
 
+import functools
 import importlib.util
 from pathlib import Path
 
 import pytest
 
-from bench.paths import walk
 from scoring import score
-from simulator.engine import run_script
+from simulator.authoring.bounds import search
+from simulator.engine import play_moves, run_script
 from simulator.engine.builtin import builtin_files, load_builtin
 
 _LIBRARY = Path(__file__).resolve().parents[1] / "scenarios" / "test_library.py"
@@ -23,7 +25,6 @@ _spec = importlib.util.spec_from_file_location("library_paths", _LIBRARY)
 _module = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_module)
 PATHS = _module.PATHS
-LIMIT = 5000  # continuations walked per replacement; enough for every built-in's tail
 
 
 def _cases():
@@ -40,16 +41,23 @@ def _cases():
                     yield pytest.param(sid, i, m.key, id=f"{sid}:{key}->{m.key}")
 
 
+@functools.cache
+def _tree(sid: str):
+    """Every call through the scenario, searched once: the best way to finish from any point."""
+    return search(load_builtin(sid), count=True).tree
+
+
 @pytest.mark.parametrize("sid, index, replacement", list(_cases()))
 def test_a_negative_reply_on_the_best_path_costs_and_is_named_at_its_turn(sid, index, replacement):
     sc = load_builtin(sid)
     best_moves = PATHS[sid]["best"][0]
-    best = score(next(walk(sc, 1, tuple(best_moves)))[1]).overall
+    best = score(play_moves(sc, best_moves, seed=0)).overall
     prefix = (*best_moves[:index], replacement)
-    finished = [(score(t), moves) for moves, t in walk(sc, LIMIT, prefix)]
-    assert finished, "the scenario offers a way to finish"
-    card, moves = max(finished, key=lambda f: f[0].overall)
-    assert card.overall < best, f"{','.join(moves)} scores {card.overall}, the best path {best}"
+    found = _tree(sid).best_after(prefix)
+    assert found is not None, "the scenario offers a way to finish"
+    card = score(play_moves(sc, list(found.moves), seed=0))
+    assert card.overall == found.score
+    assert card.overall < best, f"{','.join(found.moves)} scores {card.overall}, the best path {best}"
     turn = sum(1 for k in prefix if k != "wait")
     verdict = card.verdict(turn)
     assert verdict.move == replacement
