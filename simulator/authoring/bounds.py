@@ -284,10 +284,15 @@ def _moves(came_from: dict, pair: tuple, last: str) -> tuple[str, ...]:
         moves.append(key)
 
 
-def add_bounds(report: FileReport, reading: Reading, seed: int = 0, budget: int = BUDGET) -> None:
+def add_bounds(report: FileReport, reading: Reading, seed: int = 0, budget: int = BUDGET,
+               found: tuple[StateGraph, Bounds] | None = None) -> None:
+    """The bounds' lines and warnings; `found`: a search already run on this scenario (graph, bounds)."""
     scenario = reading.scenario
-    graph = explore(scenario, seed, max_states=budget)
-    bounds = search(scenario, seed, budget, graph)
+    if found is None:
+        graph = explore(scenario, seed, max_states=budget)
+        bounds = search(scenario, seed, budget, graph)
+    else:
+        graph, bounds = found
     report.bounds = bounds.to_dict()
     report.notes.extend(_lines(report.path, bounds, budget))
     where = reading.at("field", "start")

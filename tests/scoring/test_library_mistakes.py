@@ -9,14 +9,12 @@ on the replaced turn.
 """
 from __future__ import annotations
 
-import functools
 import importlib.util
 from pathlib import Path
 
 import pytest
 
 from scoring import score
-from simulator.authoring.bounds import search
 from simulator.engine import play_moves, run_script
 from simulator.engine.builtin import builtin_files, load_builtin
 
@@ -41,19 +39,13 @@ def _cases():
                     yield pytest.param(sid, i, m.key, id=f"{sid}:{key}->{m.key}")
 
 
-@functools.cache
-def _tree(sid: str):
-    """Every call through the scenario, searched once: the best way to finish from any point."""
-    return search(load_builtin(sid), count=True).tree
-
-
 @pytest.mark.parametrize("sid, index, replacement", list(_cases()))
-def test_a_negative_reply_on_the_best_path_costs_and_is_named_at_its_turn(sid, index, replacement):
+def test_a_negative_reply_on_the_best_path_costs_and_is_named_at_its_turn(sid, index, replacement, library_bounds):
     sc = load_builtin(sid)
     best_moves = PATHS[sid]["best"][0]
     best = score(play_moves(sc, best_moves, seed=0)).overall
     prefix = (*best_moves[:index], replacement)
-    found = _tree(sid).best_after(prefix)
+    found = library_bounds(sid).tree.best_after(prefix)  # the best way to finish from there
     assert found is not None, "the scenario offers a way to finish"
     card = score(play_moves(sc, list(found.moves), seed=0))
     assert card.overall == found.score
