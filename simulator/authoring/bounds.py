@@ -35,7 +35,7 @@ from simulator.authoring.findings import FileReport
 from simulator.engine.loader import Reading
 from simulator.engine.model import Scenario
 
-BUDGET = 2_000_000  # (state, score key) pairs searched before the search gives up proving
+BUDGET = 200_000  # (state, score key) pairs searched before the search gives up proving (the library needs 22,000 at most)
 LOOP_BUDGET = 20_000  # pairs searched for witnesses when a call can go round a loop
 BEST_AT_LEAST, WORST_AT_MOST = 85, 35
 
@@ -69,7 +69,8 @@ class Extremes:
             self.worst = w
 
     def read_back(self, moves_of) -> None:
-        self.best, self.worst = (replace(w, moves=moves_of(w.ref), ref=None) for w in (self.best, self.worst))
+        if self.best is not None:
+            self.best, self.worst = (replace(w, moves=moves_of(w.ref), ref=None) for w in (self.best, self.worst))
 
     def to_dict(self) -> dict[str, Any]:
         return {"best": self.best.score, "worst": self.worst.score,
@@ -297,6 +298,11 @@ def add_bounds(report: FileReport, reading: Reading, seed: int = 0, budget: int 
     report.notes.extend(_lines(report.path, bounds, budget))
     where = reading.at("field", "start")
     best, worst = bounds.overall.best, bounds.overall.worst
+    if best is None and not bounds.proven:
+        report.add(*where, "warning", "bounds-unproven",
+                   f"bounds not proven: {_too_many(bounds, budget)}, and no call reached an ending within them; "
+                   "raise --budget to search further")
+        return
     if best is None:
         return  # no ending can be reached: lint's dead-end check has said so
     if bounds.loop:
@@ -339,6 +345,8 @@ def _lines(path: str, b: Bounds, budget: int) -> list[str]:
         how = "NOT proven (a call can go round in a loop; found)"
     else:
         how = f"NOT proven ({_too_many(b, budget)}; found)"
+    if best is None and not b.proven:
+        return [f"{path}: bounds NOT proven: {_too_many(b, budget)}, and no call reached an ending within them"]
     if best is None:
         return [f"{path}: bounds: no path reaches an ending"]
     out = [f"{path}: bounds, seed {b.seed}, {how}:",

@@ -15,7 +15,7 @@ def register(sub, name: str) -> None:
     p.add_argument("--strict", action="store_true", help="warnings count as failures too (exit 1)")
     p.add_argument("--bounds", action="store_true", help="prove the best and worst score over every path")
     p.add_argument("--budget", type=whole_number, default=None, metavar="N",
-                   help="(state, score key) pairs --bounds searches before it gives up proving (default 2000000)")
+                   help="(state, score key) pairs --bounds searches before it gives up proving (default 200000)")
     p.add_argument("--walk", type=whole_number, metavar="N", help="N seeded random playthroughs: what is never reached")
     p.add_argument("--seed", type=whole_number, default=0, metavar="S",
                    help="seed for the customer's varied lines in --bounds and --walk (default 0)")
