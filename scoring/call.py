@@ -229,12 +229,14 @@ class Tally:
 
     __slots__ = ("skill", "lost", "won", "_lines")
 
+    # A line: (sort key, kind, turn number, text, points, due); kind "cost", "strength" or "note".
+    # Kept as raw parts and worded only when read: a search charges far more lines than anyone reads.
+
     def __init__(self, skill: str) -> None:
         self.skill = skill
         self.lost = Fraction(0)
         self.won = Fraction(0)
-        # (sort key, note or None, evidence line or None, strength line or None)
-        self._lines: list[tuple[tuple[int, int], Note | None, str | None, str | None]] = []
+        self._lines: list[tuple] = []
 
     def copy(self) -> "Tally":
         new = Tally.__new__(Tally)
@@ -257,8 +259,7 @@ class Tally:
             return  # a rule a coach switched off
         self.lost += points
         number = _number(turn)
-        self._lines.append((self._order(number, late), Note(self.skill, number, -points, _sentence(text), due),
-                            f"{_where(number, text)} (-{show_points(points)})", None))
+        self._lines.append((self._order(number, late), "cost", number, text, points, due))
 
     def win(self, points: Fraction, turn: "Turn | int | None", text: str, *, late: bool = False) -> None:
         self.won += max(points, Fraction(0))
@@ -267,27 +268,28 @@ class Tally:
     def strength(self, turn: "Turn | int | None", text: str, points: Fraction = Fraction(0), *,
                  late: bool = False) -> None:
         number = _number(turn)
-        self._lines.append((self._order(number, late), Note(self.skill, number, points, _sentence(text)),
-                            None, _where(number, text) + "."))
+        self._lines.append((self._order(number, late), "strength", number, text, points, False))
 
     def note(self, line: str) -> None:
         """An explanation that costs nothing in this skill (a band or cap on the overall score)."""
-        self._lines.append(((2, len(self._lines)), None, line, None))
+        self._lines.append(((2, len(self._lines)), "note", None, line, Fraction(0), False))
 
     def _sorted(self):
         return sorted(self._lines, key=lambda line: line[0])
 
     @property
     def notes(self) -> list[Note]:
-        return [n for _, n, _, _ in self._sorted() if n is not None]
+        return [Note(self.skill, n, -p if kind == "cost" else p, _sentence(text), due)
+                for _, kind, n, text, p, due in self._sorted() if kind != "note"]
 
     @property
     def evidence(self) -> list[str]:
-        return [e for _, _, e, _ in self._sorted() if e is not None]
+        return [f"{_where(n, text)} (-{show_points(p)})" if kind == "cost" else text
+                for _, kind, n, text, p, _due in self._sorted() if kind != "strength"]
 
     @property
     def strengths(self) -> list[str]:
-        return [s for _, _, _, s in self._sorted() if s is not None]
+        return [_where(n, text) + "." for _, kind, n, text, _p, _due in self._sorted() if kind == "strength"]
 
     @property
     def raw(self) -> Fraction:
