@@ -113,6 +113,14 @@ class Turn:
         return max(1, len(_SORRY.findall(self.event.text)))
 
 
+def copy_slots(obj):
+    """A shallow copy of an object kept in `__slots__` (a search copies its readers at every branch)."""
+    new = object.__new__(type(obj))
+    for name in type(obj).__slots__:
+        setattr(new, name, getattr(obj, name))
+    return new
+
+
 class Reader:
     """Reads a transcript's events one at a time, as the call goes, and numbers the turns.
 
@@ -131,10 +139,7 @@ class Reader:
         self.index = 0
 
     def copy(self) -> "Reader":
-        new = Reader.__new__(Reader)
-        for name in Reader.__slots__:
-            setattr(new, name, getattr(self, name))
-        return new
+        return copy_slots(self)
 
     def key(self) -> tuple:
         # Once the story is told, where it was told no longer matters.

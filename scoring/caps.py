@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from scoring.call import Call, Turn
+from scoring.call import Call, Turn, copy_slots
 from scoring.rubric import Rubric
 from scoring.rules.listening import no_listening
 from scoring.rules.wording import did
@@ -45,10 +45,7 @@ class Watch:
         self.all_cut_in = True
 
     def copy(self) -> "Watch":
-        new = Watch.__new__(Watch)
-        for name in Watch.__slots__:
-            setattr(new, name, getattr(self, name))
-        return new
+        return copy_slots(self)
 
     def key(self) -> tuple:
         return (self.excuse, self.refused, self.reasoned, self.broke, self.all_cut_in)

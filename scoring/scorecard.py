@@ -11,7 +11,7 @@ from typing import Any, Mapping
 from scoring.acts import SKILLS
 from scoring.call import Call, Note, Tally, round_half_up
 from scoring.vocabulary import clamp
-from scoring.caps import caps_for
+from scoring.caps import Cap, caps_for
 from scoring.rubric import Rubric, default_rubric
 from scoring.fold import Fold
 from scoring.transcript import Transcript
@@ -154,9 +154,8 @@ def judged(fold: Fold, outcome: str) -> Outcome:
     key = ("caps", fold.watch.key(), call.story_finished, outcome)
     if key not in memo:
         memo[key] = caps_for(call, rubric)
-    uncapped = _mean(counted)
-    final = min((cap.apply(uncapped) for cap in memo[key]), default=uncapped)
-    return Outcome(clamp(round_half_up(min(final, uncapped))), outcome, skills)
+    final, _binding = _capped(_mean(counted), memo[key])
+    return Outcome(clamp(round_half_up(final)), outcome, skills)
 
 
 def _judge(fold: Fold, call: Call):
@@ -164,12 +163,18 @@ def _judge(fold: Fold, call: Call):
     rubric = fold.rubric
     tallies = fold.tallies(call)
     uncapped = _weighted(tallies, rubric)
+    final, binding = _capped(uncapped, caps_for(call, rubric))
+    return tallies, uncapped, final, binding
+
+
+def _capped(uncapped: Fraction, caps) -> tuple[Fraction, "Cap | None"]:
+    """The overall score once the lowest band or cap has applied, and that band or cap (None: none lowered it)."""
     final, binding = uncapped, None
-    for cap in caps_for(call, rubric):
+    for cap in caps:
         value = cap.apply(uncapped)
         if value < final:
             final, binding = value, cap
-    return tallies, uncapped, final, binding
+    return final, binding
 
 
 def finish(fold: Fold, outcome: str) -> Scorecard:

@@ -25,7 +25,6 @@ class Judge:
     def __init__(self, info: ScenarioInfo, rubric: Rubric) -> None:
         self.name = info.customer_first_name
         self.at_fault = info.at_fault
-        self.rubric = rubric
         self.pts = rubric.points
         self.tally = Tally(self.skill)
 

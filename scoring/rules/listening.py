@@ -15,11 +15,13 @@ class Listening(Judge):
         super().__init__(*args)
         self.replied = False  # a reply of substance has been made
         self.asked_first = False  # a question came before any reply of substance
-        self.balance = 0  # reflections minus questions
-        self.reflected = self.paraphrased = False
+        self.reflections = self.questions = 0
+        self.paraphrased = False
 
     def key(self):
-        return (self.tally.key(), self.replied, self.asked_first, self.reflected, self.balance, self.paraphrased)
+        # Whether reflections keep up with questions is decided at the end: their difference is what counts.
+        return (self.tally.key(), self.replied, self.asked_first, self.reflections > 0,
+                self.reflections - self.questions, self.paraphrased)
 
     def turn(self, turn: Turn) -> None:
         pts, tally, name = self.pts, self.tally, self.name
@@ -48,9 +50,8 @@ class Listening(Judge):
         if not self.replied:
             self.asked_first = self.asked_first or (turn.has(*QUESTIONS) and not turn.substantive)
             self.replied = turn.substantive
-        reflections = sum(a in turn.acts for a in REFLECTIONS)
-        self.balance += reflections - sum(a in turn.acts for a in QUESTIONS)
-        self.reflected = self.reflected or reflections > 0
+        self.reflections += sum(a in turn.acts for a in REFLECTIONS)
+        self.questions += sum(a in turn.acts for a in QUESTIONS)
         self.paraphrased = self.paraphrased or turn.has("paraphrase")
 
     def end(self, call: Call) -> Tally:
@@ -83,8 +84,7 @@ class Listening(Judge):
             tally.lose(pts("no_question_first"), None, f"You never asked {name} a question about what happened")
 
         # Ground: MITI 4, reflections against questions (1:1 fair, 2:1 good); QA: confirm the issue.
-        reflections = sum(call.count(a) for a in REFLECTIONS)
-        questions = sum(call.count(a) for a in QUESTIONS)
+        reflections, questions = self.reflections, self.questions
         paraphrase = call.first("paraphrase")
         if reflections == 0:
             tally.lose(pts("no_reflection"), None,

@@ -128,24 +128,13 @@ def search(scenario: Scenario, seed: int = 0, budget: int = BUDGET, graph: State
         # Round the loop the pairs never run out: nothing can be proven, so search only for witnesses.
         bounds.loop = tuple(dict.fromkeys(s[0] for s in loop))
         budget = min(budget, LOOP_BUDGET)
-    fold = Fold(graph.info, default_rubric())
-    for event in graph.opening:
-        fold.feed(event)
-    state = graph.start
-    for i, key in enumerate(prefix):
-        child = dict(graph.edges.get(state, ())).get(key)
-        if child is None or (child[0] == END and i + 1 < len(prefix)):
-            raise PlayError(f"move {i + 1} of the prefix, {key!r}, cannot be taken there")
-        for event in graph.events[(state, key)]:
-            fold.feed(event)
-        state = child
-        if child[0] == END:  # the prefix is a whole call
-            outcome = graph.outcomes[child]
-            bounds.add(judged(fold, outcome), len(prefix), None)
-            bounds.read_back(lambda ref: tuple(prefix))
-            bounds.calls = 1
-            bounds.histogram = {bounds.overall.best.score: 1}
-            return bounds
+    state, fold = _walk(graph, prefix)
+    if state[0] == END:  # the prefix is a whole call
+        bounds.add(judged(fold, graph.outcomes[state]), len(prefix), None)
+        bounds.read_back(lambda ref: tuple(prefix))
+        bounds.calls = 1
+        bounds.histogram = {bounds.overall.best.score: 1}
+        return bounds
     start = (state, fold.key())
     # Each pair: the pair and move that first reached it, and how many moves that took.
     came_from: dict[tuple, tuple[tuple | None, str, int]] = {start: (None, "", len(prefix))}
@@ -243,28 +232,15 @@ class Tree:
     def best_after(self, moves: Sequence[str]) -> Witness:
         """The best call that begins with `moves` (which begin with the search's prefix): finished as well as it can be."""
         graph = self.graph
-        fold = Fold(graph.info, default_rubric())
-        for event in graph.opening:
-            fold.feed(event)
-        state = graph.start
-        pair = None
-        for i, key in enumerate(moves):
-            if i == len(self.prefix):
-                pair = (state, fold.key())
-            if pair is not None and pair in self.paths:
-                lead = dict(self.paths[pair]).get(key)
-                if isinstance(lead, int):  # these moves are a whole call
-                    return Witness(lead, graph.outcomes[dict(graph.edges[state])[key]], tuple(moves))
-            child = dict(graph.edges.get(state, ())).get(key)
-            if child is None or child[0] == END:
-                raise PlayError(f"move {i + 1}, {key!r}, cannot be taken there")
-            for event in graph.events[(state, key)]:
-                fold.feed(event)
-            state = child
-            pair = (state, fold.key()) if i + 1 >= len(self.prefix) else None
+        if tuple(moves[:len(self.prefix)]) != self.prefix:
+            raise PlayError(f"these moves do not begin with the searched prefix {','.join(self.prefix)}")
+        state, fold = _walk(graph, moves)
+        if state[0] == END:  # these moves are a whole call
+            card = judged(fold, graph.outcomes[state])
+            return Witness(card.overall, card.outcome, tuple(moves))
+        pair = (state, fold.key())
         done = list(moves)
-        pair = pair or (state, fold.key())
-        score, outcome = self.best[pair][0], None
+        score = self.best[pair][0]
         while True:
             _, key = self.best[pair]
             done.append(key)
@@ -273,6 +249,22 @@ class Tree:
                 outcome = graph.outcomes[dict(graph.edges[pair[0]])[key]]
                 return Witness(score, outcome, tuple(done))
             pair = lead
+
+
+def _walk(graph: StateGraph, moves: Sequence[str]) -> tuple[State, Fold]:
+    """The state these moves lead to (an ending's leaf if the last one ends the call), and the fold that read them."""
+    fold = Fold(graph.info, default_rubric())
+    for event in graph.opening:
+        fold.feed(event)
+    state = graph.start
+    for i, key in enumerate(moves):
+        child = dict(graph.edges.get(state, ())).get(key) if state[0] != END else None
+        if child is None:
+            raise PlayError(f"move {i + 1}, {key!r}, cannot be taken there")
+        for event in graph.events[(state, key)]:
+            fold.feed(event)
+        state = child
+    return state, fold
 
 
 def _moves(came_from: dict, pair: tuple, last: str) -> tuple[str, ...]:
